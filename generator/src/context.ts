@@ -1,0 +1,57 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { NPM_SCOPE } from "./config.js";
+
+/** Every option of a run, resolved once at entry with every default explicit. */
+export interface GeneratorContext {
+  /** The repository root (holds `spec/` and `packages/`). */
+  repoRoot: string;
+  /** The spec to read, absolute. */
+  specPath: string;
+  /** True when the spec was named explicitly (`--spec`/env): a hash change then updates the lock. */
+  specExplicit: boolean;
+  /** Download the spec from the lock's source URL instead of reading a file. */
+  download: boolean;
+  /** Where packages are written; `<repoRoot>/packages` unless `--out`. */
+  outDir: string;
+  /** True for `--out`: also write a tsconfig that typechecks the output against the workspace core. */
+  standalone: boolean;
+  /** `--check`: write nothing, report differences. */
+  check: boolean;
+  /** The npm scope of every package. */
+  scope: string;
+}
+
+export interface CliOptions {
+  spec?: string;
+  out?: string;
+  check?: boolean;
+  download?: boolean;
+  repoRoot?: string;
+  scope?: string;
+  env?: Record<string, string | undefined>;
+}
+
+/** The repository root, found from this file's location (generator/src/context.ts). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** The default spec location, relative to the repository root (see spec/spec.lock.json). */
+export const DEFAULT_SPEC = "../shared/openrouter-spec/openapi.yaml";
+
+export function resolveContext(options: CliOptions = {}): GeneratorContext {
+  const env = options.env ?? process.env;
+  const repoRoot = path.resolve(options.repoRoot ?? REPO_ROOT);
+  const explicit = options.spec ?? env.ORKIT_SPEC;
+  const specPath = path.resolve(explicit ? process.cwd() : repoRoot, explicit ?? DEFAULT_SPEC);
+  const standalone = options.out !== undefined;
+  return {
+    repoRoot,
+    specPath,
+    specExplicit: explicit !== undefined,
+    download: options.download ?? false,
+    outDir: standalone ? path.resolve(options.out!) : path.join(repoRoot, "packages"),
+    standalone,
+    check: options.check ?? false,
+    scope: options.scope ?? NPM_SCOPE,
+  };
+}

@@ -1,0 +1,76 @@
+/** A successful call's data with the raw HTTP response. */
+export interface WithResponse<T> {
+  data: T;
+  /** The raw response: status and headers (`X-Generation-Id`, `X-RateLimit-*`, …). Its body is consumed unless `data` is the Response or a Stream. */
+  response: Response;
+  /** `x-request-id` or `x-generation-id`, when the server sent one. */
+  requestId: string | undefined;
+}
+
+/** What the client hands the promise: the 2xx response, and how to turn it into data. */
+export interface RawResult<T> {
+  response: Response;
+  parse(): Promise<T>;
+}
+
+/**
+ * The result of every call: a `Promise` of the parsed data, plus escape hatches to the raw response.
+ * The request starts immediately; the body is read on the first `await`/`then`.
+ *
+ * @example
+ * ```ts
+ * const { data, response } = await chat.send(client, body).withResponse();
+ * console.log(response.headers.get("x-generation-id"));
+ * ```
+ */
+export class APIPromise<T> extends Promise<T> {
+  readonly #raw: Promise<RawResult<T>>;
+  #parsed: Promise<WithResponse<T>> | undefined;
+
+  constructor(raw: Promise<RawResult<T>>) {
+    // The base promise is a placeholder: `then`/`catch`/`finally` below delegate to the real work,
+    // which lets `asResponse()` skip reading the body.
+    super((resolve) => resolve(null as T));
+    this.#raw = raw;
+  }
+
+  // `then` on a subclass would otherwise construct an APIPromise without the private state.
+  static override get [Symbol.species]() {
+    return Promise;
+  }
+
+  /** The raw `Response` with its body unread. Errors (non-2xx) still throw. Don't also await the data. */
+  asResponse(): Promise<Response> {
+    return this.#raw.then((raw) => raw.response);
+  }
+
+  /** The parsed data together with the raw `Response` and request id. */
+  withResponse(): Promise<WithResponse<T>> {
+    this.#parsed ??= this.#raw.then(async (raw) => ({
+      data: await raw.parse(),
+      response: raw.response,
+      requestId:
+        raw.response.headers.get("x-request-id") ??
+        raw.response.headers.get("x-generation-id") ??
+        undefined,
+    }));
+    return this.#parsed;
+  }
+
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+  }
+
+  override catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<T | R> {
+    return this.then(undefined, onrejected);
+  }
+
+  override finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onfinally);
+  }
+}

@@ -1,0 +1,95 @@
+import createFetchClient from "openapi-fetch";
+import { APIPromise } from "./api-promise.js";
+import { ClientClosedError } from "./errors/user-abort-error.js";
+import { anySignal } from "./internal/any-signal.js";
+import { mergeOptions, resolveOptions, type ClientOptions, type RequestOptions } from "./options.js";
+import { readResponse } from "./response.js";
+import { sendRequest, type FetchClient } from "./request.js";
+import type { Client, OperationRequest } from "./types.js";
+
+/**
+ * `Symbol.asyncDispose`, or the registry symbol polyfills install on runtimes that predate it, so
+ * `await using client = createClient()` works wherever the syntax compiles.
+ */
+const asyncDispose: typeof Symbol.asyncDispose =
+  Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as typeof Symbol.asyncDispose);
+
+/**
+ * The OpenRouter client: configuration plus `request()`, which generated operation functions call.
+ * Subclass it to add resource namespaces (the umbrella package does); subclasses should keep the
+ * `(options)` constructor, because `withOptions` constructs `this.constructor`.
+ *
+ * @example
+ * ```ts
+ * const client = new OpenRouterClient({ apiKey: process.env.OPENROUTER_API_KEY, appTitle: "My App" });
+ * const models = await client.request<ModelsList>({
+ *   operationId: "getModels", method: "GET", path: "/models", response: "json",
+ * });
+ * ```
+ */
+export class OpenRouterClient implements Client {
+  /** The options this client was created with (defaults are applied per request). */
+  readonly options: Readonly<ClientOptions>;
+  readonly #closer = new AbortController();
+  #closeSignal: AbortSignal = this.#closer.signal;
+  readonly #http: FetchClient = createFetchClient<never>() as unknown as FetchClient;
+
+  constructor(options: ClientOptions = {}) {
+    this.options = Object.freeze({ ...options });
+  }
+
+  /** True after `close()` (of this client or the client it was derived from). */
+  get closed(): boolean {
+    return this.#closeSignal.aborted;
+  }
+
+  /**
+   * Sends one operation. Generated code calls this; you rarely need to. Per-call `options` override
+   * any client option for this request only.
+   */
+  request<T>(req: OperationRequest, options?: RequestOptions): APIPromise<T> {
+    const raw = (async () => {
+      if (this.closed) throw new ClientClosedError();
+      const resolved = resolveOptions(this.options, options);
+      const sent = await sendRequest(this.#http, req, resolved, this.#closeSignal);
+      return { response: sent.response, parse: () => readResponse<T>(sent, req.response) };
+    })();
+    return new APIPromise<T>(raw);
+  }
+
+  /**
+   * A client of the same class with some options replaced (`defaultHeaders` and `retry` are merged).
+   * The derived client is closed when this one is.
+   */
+  withOptions(options: Partial<ClientOptions>): this {
+    const Ctor = this.constructor as new (options: ClientOptions) => this;
+    const derived = new Ctor(mergeOptions<ClientOptions>({ ...this.options }, options));
+    derived.#closeSignal = anySignal([derived.#closer.signal, this.#closeSignal]);
+    return derived;
+  }
+
+  /**
+   * Aborts every in-flight request and open stream of this client (they reject with
+   * ClientClosedError) and makes later requests fail the same way. Idempotent.
+   */
+  async close(): Promise<void> {
+    if (!this.#closer.signal.aborted) this.#closer.abort(new ClientClosedError());
+  }
+
+  /** `await using client = createClient()` closes the client at the end of the scope. */
+  [asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
+
+/**
+ * Creates an {@link OpenRouterClient}.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ appTitle: "My App", httpReferer: "https://example.com" });
+ * ```
+ */
+export function createClient(options?: ClientOptions): OpenRouterClient {
+  return new OpenRouterClient(options);
+}

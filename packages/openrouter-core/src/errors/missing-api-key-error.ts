@@ -1,0 +1,16 @@
+import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
+
+/**
+ * No API key was configured. Raised before any network I/O, at the first request rather than at
+ * construction so that a client can be created before secrets are loaded.
+ *
+ * Not an `AuthenticationError`: that one means the server rejected a key that was sent.
+ */
+export class MissingApiKeyError extends OpenRouterError {
+  constructor(
+    message = "No OpenRouter API key: pass `apiKey` to the client or set the OPENROUTER_API_KEY environment variable.",
+  ) {
+    super(message);
+  }
+}
+defineErrorName(MissingApiKeyError, "MissingApiKeyError");

@@ -1,0 +1,67 @@
+import { isTruthyEnv, readEnv } from "./internal/env.js";
+import { REDACTED, redactDeep, type Redactor } from "./internal/redact.js";
+
+/**
+ * Where the client writes diagnostics. `console` fits, as do pino/winston-style loggers.
+ * Request and response bodies go to `trace` only, and only if the logger has one.
+ */
+export interface Logger {
+  trace?(message: string, ...args: unknown[]): void;
+  debug(message: string, ...args: unknown[]): void;
+  info(message: string, ...args: unknown[]): void;
+  warn(message: string, ...args: unknown[]): void;
+  error(message: string, ...args: unknown[]): void;
+}
+
+const noop = () => {};
+
+/** Discards everything: the default unless `logger`, `debug` or `OPENROUTER_DEBUG` says otherwise. */
+export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
+
+/** Writes to `console` with an `[openrouter]` prefix; used by `debug: true` / `OPENROUTER_DEBUG`. */
+export const consoleLogger: Logger = {
+  debug: (message, ...args) => console.debug(`[openrouter] ${message}`, ...args),
+  info: (message, ...args) => console.info(`[openrouter] ${message}`, ...args),
+  warn: (message, ...args) => console.warn(`[openrouter] ${message}`, ...args),
+  error: (message, ...args) => console.error(`[openrouter] ${message}`, ...args),
+};
+
+/**
+ * Picks the logger: an explicit `logger` wins; else `debug` (or, when `debug` is unset, a truthy
+ * `OPENROUTER_DEBUG` of "1"/"true"/"yes"/"on") selects the console logger; else silence.
+ */
+export function resolveLogger(options: { logger?: Logger | undefined; debug?: boolean | undefined }): Logger {
+  if (options.logger) return options.logger;
+  const debug = options.debug ?? isTruthyEnv(readEnv("OPENROUTER_DEBUG"));
+  return debug ? consoleLogger : silentLogger;
+}
+
+/**
+ * Wraps a logger so that nothing reaching it contains the API key: messages and every string inside
+ * the extra arguments go through `redact`. Applied to every logger, injected ones included.
+ */
+export function redactingLogger(logger: Logger, redact: Redactor): Logger {
+  const wrap =
+    (fn: ((message: string, ...args: unknown[]) => void) | undefined) =>
+    (message: string, ...args: unknown[]) =>
+      fn?.call(logger, redact(message), ...args.map((a) => redactDeep(a, redact)));
+  const out: Logger = {
+    debug: wrap(logger.debug),
+    info: wrap(logger.info),
+    warn: wrap(logger.warn),
+    error: wrap(logger.error),
+  };
+  if (logger.trace) out.trace = wrap(logger.trace);
+  return out;
+}
+
+const SENSITIVE_HEADERS = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization"]);
+
+/** Headers as a plain object for logging, with credentials and key-bearing values redacted. */
+export function headersForLog(headers: Headers, redact: Redactor): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, key) => {
+    out[key] = SENSITIVE_HEADERS.has(key.toLowerCase()) ? REDACTED : redact(value);
+  });
+  return out;
+}

@@ -1,0 +1,85 @@
+import { createAPIError, isErrorPayload } from "./errors/create-api-error.js";
+import { ResponseParseError } from "./errors/response-parse-error.js";
+import { readBodyText } from "./internal/read-body.js";
+import type { SentRequest } from "./request.js";
+import { Stream } from "./sse/events.js";
+import type { ResponseKind } from "./types.js";
+
+/**
+ * Reads a 2xx response the way the operation declared. Runs lazily, on the first `await` of the
+ * APIPromise, so `asResponse()` can hand back an unread body.
+ */
+export async function readResponse<T>(sent: SentRequest, kind: ResponseKind): Promise<T> {
+  const { response } = sent;
+  switch (kind) {
+    case "binary":
+      return response as T;
+    case "empty":
+      await response.body?.cancel().catch(() => {});
+      return undefined as T;
+    case "text":
+      return (await readText(sent)) as T;
+    case "sse":
+      if (isJsonResponse(response)) return readJson<T>(sent, "an event stream");
+      return Stream.fromSSEResponse<unknown>(response, sent.controller, {
+        idleTimeout: sent.options.idleTimeout,
+        signal: sent.scope.signal,
+        abortError: () => sent.scope.abortError(),
+        redact: sent.redact,
+      }) as T;
+    case "json":
+      return readJson<T>(sent);
+  }
+}
+
+function readText(sent: SentRequest): Promise<string> {
+  return readBodyText(sent.response, {
+    controller: sent.controller,
+    idleTimeout: sent.options.idleTimeout,
+    signal: sent.scope.signal,
+    abortError: () => sent.scope.abortError(),
+  });
+}
+
+/**
+ * Parses a JSON body. A 2xx body that is an OpenRouter error object throws the typed error. With
+ * `expected` set (an SSE operation answered with JSON), a non-error body is a parse error.
+ */
+async function readJson<T>(sent: SentRequest, expected?: string): Promise<T> {
+  const { response, logger, operation } = sent;
+  const text = await readText(sent);
+  if (logger.trace) logger.trace(`${operation.operationId} response body`, text);
+  // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
+  const trimmed = text.trim();
+  if (!trimmed) return undefined as T;
+  let data: unknown;
+  try {
+    data = JSON.parse(trimmed);
+  } catch (error) {
+    throw new ResponseParseError(
+      `${operation.operationId}: response body is not valid JSON: ${sent.redact(trimmed.slice(0, 200))}`,
+      sent.redact(trimmed),
+      { cause: error },
+    );
+  }
+  if (isErrorPayload(data)) {
+    throw createAPIError({
+      status: response.status,
+      headers: response.headers,
+      body: data,
+      redact: sent.redact,
+      inBand: true,
+    });
+  }
+  if (expected) {
+    throw new ResponseParseError(
+      `${operation.operationId}: expected ${expected}, got ${response.headers.get("content-type")}.`,
+      sent.redact(trimmed),
+    );
+  }
+  return data as T;
+}
+
+function isJsonResponse(response: Response): boolean {
+  return /\bjson\b/i.test(response.headers.get("content-type") ?? "");
+}

@@ -1,0 +1,186 @@
+import { createAPIError, isStreamErrorEvent } from "../errors/create-api-error.js";
+import { OpenRouterError } from "../errors/openrouter-error.js";
+import { ResponseParseError } from "../errors/response-parse-error.js";
+import { TimeoutError } from "../errors/timeout-error.js";
+import { anySignal } from "../internal/any-signal.js";
+import { createIdleTimer } from "../internal/idle-timer.js";
+import { mapReadError } from "../internal/read-body.js";
+import type { Redactor } from "../internal/redact.js";
+import { raceAbort } from "../internal/sleep.js";
+import type { SSEMessage } from "./parse.js";
+import { SSEDecoderStream } from "./stream.js";
+
+/** What a stream needs from the request that produced it. */
+export interface StreamContext {
+  /** Milliseconds allowed between received bytes (keep-alive comments count). */
+  idleTimeout: number;
+  /** Aborts when the caller's signal or the client's close signal does. */
+  signal?: AbortSignal | undefined;
+  /** The caller's or client's cancellation, if any. */
+  abortError(): Error | undefined;
+  redact: Redactor;
+}
+
+/**
+ * The events of a streaming response, as parsed JSON: `for await (const chunk of stream)`.
+ *
+ * - Each SSE event's `data` is yielded as `JSON.parse(data)`. For `/responses` and `/messages` the
+ *   data objects carry their own `type`; the SSE `event:` name is not added to them.
+ * - Keep-alive comments are skipped and `data: [DONE]` ends the stream.
+ * - An event with a top-level `error` (or `type: "error"`) throws the typed {@link APIError} after
+ *   every earlier event was delivered. Mid-stream errors are never retried: the model already
+ *   produced output and OpenRouter cannot fail over.
+ * - Leaving the loop early (`break`, `return`, a throw) aborts the HTTP request.
+ * - If no bytes arrive for `idleTimeout` ms while waiting, iteration throws {@link TimeoutError}.
+ * - Single consumer: iterate once, or call {@link Stream.tee} first.
+ */
+export class Stream<T> implements AsyncIterable<T> {
+  /** The HTTP response (status, headers such as `X-Generation-Id`); its body belongs to the stream. */
+  readonly response: Response;
+  /** Aborting this tears down the underlying request. */
+  readonly controller: AbortController;
+  readonly #iterate: () => AsyncIterator<T>;
+  #consumed = false;
+
+  constructor(iterate: () => AsyncIterator<T>, controller: AbortController, response: Response) {
+    this.#iterate = iterate;
+    this.controller = controller;
+    this.response = response;
+  }
+
+  /** A stream over an SSE response; events are decoded lazily, when iteration starts. */
+  static fromSSEResponse<T>(
+    response: Response,
+    controller: AbortController,
+    context: StreamContext,
+  ): Stream<T> {
+    return new Stream<T>(() => iterateEvents<T>(response, controller, context), controller, response);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    if (this.#consumed) {
+      throw new OpenRouterError(
+        "This stream was already iterated; a Stream has a single consumer. Call stream.tee() before iterating to read it twice.",
+      );
+    }
+    this.#consumed = true;
+    return this.#iterate();
+  }
+
+  /**
+   * Splits the stream into two independent streams over the same events; this stream is consumed.
+   * The request is aborted only once both branches have stopped early.
+   */
+  tee(): [Stream<T>, Stream<T>] {
+    const source = this[Symbol.asyncIterator]();
+    const queues: Array<Promise<IteratorResult<T>>>[] = [[], []];
+    const active = [true, true];
+    const branch = (i: 0 | 1): AsyncIterator<T> => ({
+      next: () => {
+        if (!active[i]) return Promise.resolve({ done: true, value: undefined });
+        if (queues[i]!.length === 0) {
+          // One pull from the source feeds both branches; an inactive branch doesn't buffer.
+          const next = source.next();
+          queues.forEach((q, j) => active[j] && q.push(next));
+        }
+        return queues[i]!.shift()!;
+      },
+      return: async () => {
+        active[i] = false;
+        queues[i]!.length = 0;
+        if (!active[1 - i]) await source.return?.();
+        return { done: true, value: undefined };
+      },
+    });
+    return [
+      new Stream(() => branch(0), this.controller, this.response),
+      new Stream(() => branch(1), this.controller, this.response),
+    ];
+  }
+
+  /**
+   * The events as newline-delimited JSON bytes (one `JSON.stringify(event)` per line), e.g. to
+   * relay a stream from a server route to a browser. Cancelling the result aborts the request.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const iterator = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const result = await iterator.next();
+          if (result.done) controller.close();
+          else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    });
+  }
+}
+
+async function* iterateEvents<T>(
+  response: Response,
+  controller: AbortController,
+  ctx: StreamContext,
+): AsyncGenerator<T, void, undefined> {
+  if (!response.body) return;
+  const idle = createIdleTimer(ctx.idleTimeout, () =>
+    controller.abort(new TimeoutError(`Stream idle: no data received for ${ctx.idleTimeout}ms.`)),
+  );
+  // Any received chunk (keep-alive comments included) restarts the idle countdown.
+  const reader = response.body.pipeThrough(new SSEDecoderStream({ onChunk: idle.touch })).getReader();
+  // Also race each read against the signals: a custom `fetch` may ignore aborts once headers arrived.
+  const stop = anySignal([controller.signal, ctx.signal]);
+  let finished = false;
+  try {
+    for (;;) {
+      let result: ReadableStreamReadResult<SSEMessage>;
+      idle.start();
+      try {
+        result = await raceAbort(reader.read(), stop);
+      } catch (error) {
+        throw mapReadError(error, { controller, abortError: ctx.abortError });
+      } finally {
+        idle.stop();
+      }
+      if (result.done || result.value.data === "[DONE]") {
+        finished = true;
+        return;
+      }
+      const data = parseData(result.value, ctx.redact);
+      if (isStreamErrorEvent(data)) {
+        throw createAPIError({
+          status: response.status,
+          headers: response.headers,
+          body: data,
+          redact: ctx.redact,
+          inBand: true,
+        });
+      }
+      yield data as T;
+    }
+  } finally {
+    idle.stop();
+    // Stopped early (break, error, in-band error): close the connection so the server stops
+    // generating (and billing) tokens nobody will read.
+    if (!finished) controller.abort();
+    reader.cancel().catch(() => {});
+  }
+}
+
+function parseData(message: SSEMessage, redact: Redactor): unknown {
+  try {
+    return JSON.parse(message.data) as unknown;
+  } catch (error) {
+    const raw = redact(message.data);
+    const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+    const event = message.event ? ` (event "${message.event}")` : "";
+    throw new ResponseParseError(`Stream event data${event} is not valid JSON: ${shown}`, raw, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from "vitest";
+import * as core from "../../src/index.js";
+import {
+  ClientClosedError,
+  ERROR_BRAND,
+  isAPIError,
+  isInvalidRequestError,
+  isModelNotFoundError,
+  isOpenRouterError,
+  isRateLimitError,
+  isUserAbortError,
+  RateLimitError,
+  UserAbortError,
+} from "../../src/index.js";
+
+const init = { status: 429, code: 429 };
+
+describe("guards", () => {
+  it("recognise errors from a second copy of the package, where instanceof fails", async () => {
+    // assert a freshly evaluated module graph really is a different copy
+    vi.resetModules();
+    const other = (await import("../../src/index.js")) as typeof core;
+    expect(other.RateLimitError).not.toBe(RateLimitError);
+    const foreign = new other.RateLimitError("429 slow down", init);
+
+    expect(foreign instanceof RateLimitError).toBe(false);
+    expect(isRateLimitError(foreign)).toBe(true);
+    expect(isAPIError(foreign)).toBe(true);
+    expect(isOpenRouterError(foreign)).toBe(true);
+    expect(core.isBadRequestError(foreign)).toBe(false);
+    expect(other.isRateLimitError(new RateLimitError("x", init))).toBe(true);
+  });
+
+  it("recognise a plain branded object", () => {
+    const errorLike = { [Symbol.for("@orkit/openrouter-core/error")]: ["RateLimitError", "APIError", "OpenRouterError"] };
+    expect(isRateLimitError(errorLike)).toBe(true);
+    expect(isAPIError(errorLike)).toBe(true);
+  });
+
+  it("reject look-alikes without the brand", () => {
+    const impostor = Object.assign(new Error("429"), { name: "RateLimitError", status: 429 });
+    expect(isRateLimitError(impostor)).toBe(false);
+    expect(isOpenRouterError(null)).toBe(false);
+    expect(isOpenRouterError("RateLimitError")).toBe(false);
+  });
+
+  it("follow the class hierarchy and aliases", () => {
+    const closed = new ClientClosedError();
+    expect(closed[ERROR_BRAND]).toEqual(["ClientClosedError", "UserAbortError", "OpenRouterError"]);
+    expect(isUserAbortError(closed)).toBe(true);
+    expect(closed).toBeInstanceOf(UserAbortError);
+    expect(isInvalidRequestError(new core.BadRequestError("400", { status: 400, code: 400 }))).toBe(true);
+    expect(isModelNotFoundError(new core.NotFoundError("404", { status: 404, code: 404 }))).toBe(true);
+  });
+
+  it("exist for every exported error class", () => {
+    const classes = Object.entries(core).filter(
+      ([name, value]) => typeof value === "function" && value.prototype instanceof Error && name.endsWith("Error"),
+    );
+    expect(classes.length).toBeGreaterThan(20);
+    for (const [name, cls] of classes) {
+      const guard = (core as unknown as Record<string, unknown>)[`is${name}`];
+      expect(typeof guard, `is${name}`).toBe("function");
+      expect((cls as { prototype: Error }).prototype.name).toBe(
+        // aliases share their class's name
+        name === "InvalidRequestError" ? "BadRequestError" : name === "ModelNotFoundError" ? "NotFoundError" : name,
+      );
+    }
+  });
+});

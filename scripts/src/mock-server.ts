@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** A running mock of the OpenRouter API. */
+export interface MockServer {
+  /** Base URL to pass as `baseURL` (e.g. `http://127.0.0.1:41234`). */
+  url: string;
+  /** Everything Prism printed, for diagnosing a failed contract test. */
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(here, "../..");
+
+/** The pinned spec, as the generator finds it (`ORKIT_SPEC` overrides). */
+export function pinnedSpecPath(): string {
+  return path.resolve(process.env.ORKIT_SPEC ?? path.join(REPO_ROOT, "../shared/openrouter-spec/openapi.yaml"));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * Starts `@stoplight/prism-cli` mocking `specPath` on a free loopback port. Prism validates every
+ * request against the spec and answers from its examples; a request the spec does not allow gets
+ * a 4xx with the violation, which is what makes the contract tests meaningful.
+ */
+export async function startMockServer(specPath: string = pinnedSpecPath(), timeoutMs = 60_000): Promise<MockServer> {
+  const port = await freePort();
+  const bin = path.join(here, "..", "node_modules", ".bin", "prism");
+  const child: ChildProcess = spawn(bin, ["mock", "-h", "127.0.0.1", "-p", String(port), "--errors", specPath], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`prism exited with ${child.exitCode}:\n${output}`);
+    if (output.includes("Prism is listening")) return { url, log: () => output, stop };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error(`prism did not start within ${timeoutMs} ms:\n${output}`);
+}
