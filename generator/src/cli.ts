@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`spec ${result.specHash.slice(0, 12)}: ${ops} operations in ${result.api.resources.length} packages (${result.overlayChanges} overlay actions applied)`);
   for (const w of result.warnings) console.warn(`warning: ${w.message} (at ${w.pointer})`);
   for (const u of result.unmatchedOverlays) console.warn(`warning: overlay target matched nothing: ${u}`);
+  for (const i of result.inapplicableOverlays) console.warn(`warning: overlay left out, it does not fit this spec: ${i}`);
   console.log(result.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}ms`).join(" · ") + ` · total ${total.toFixed(0)}ms`);
 
   const { changed, stale, unchanged } = result.write;

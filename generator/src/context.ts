@@ -6,6 +6,8 @@ import { NPM_SCOPE } from "./config.js";
 export interface GeneratorContext {
   /** The repository root (holds `spec/` and `packages/`). */
   repoRoot: string;
+  /** Holds spec.lock.json, naming.json and overlays/; `<repoRoot>/spec` unless a test points elsewhere. */
+  specDir: string;
   /** The spec to read, absolute. */
   specPath: string;
   /** True when the spec was named explicitly (`--spec`/env): a hash change then updates the lock. */
@@ -28,6 +30,7 @@ export interface CliOptions {
   check?: boolean;
   download?: boolean;
   repoRoot?: string;
+  specDir?: string;
   scope?: string;
   env?: Record<string, string | undefined>;
 }
@@ -46,6 +49,7 @@ export function resolveContext(options: CliOptions = {}): GeneratorContext {
   const standalone = options.out !== undefined;
   return {
     repoRoot,
+    specDir: path.resolve(options.specDir ?? path.join(repoRoot, "spec")),
     specPath,
     specExplicit: explicit !== undefined,
     download: options.download ?? false,

@@ -3,7 +3,7 @@ import { emit } from "./stages/emit.js";
 import { format } from "./stages/format.js";
 import { load } from "./stages/load.js";
 import { normalize } from "./stages/normalize.js";
-import { applyOverlays } from "./stages/overlay.js";
+import { applyOverlaysGuarded } from "./stages/overlay-guard.js";
 import { plan } from "./stages/plan.js";
 import { generateTypes } from "./stages/types.js";
 import { validate } from "./stages/validate.js";
@@ -22,6 +22,8 @@ export interface PipelineResult {
   warnings: NamingWarning[];
   overlayChanges: number;
   unmatchedOverlays: string[];
+  /** Overlay files left out because they do not fit this spec (e.g. an older version). */
+  inapplicableOverlays: string[];
   write: WriteResult;
   specHash: string;
 }
@@ -38,9 +40,9 @@ export async function runPipeline(ctx: GeneratorContext): Promise<PipelineResult
 
   const input = await timed("load", () => load(ctx));
   const valid = await timed("validate", () => validate(input.spec));
-  const overlaid = await timed("overlay", () => applyOverlays(valid, input.overlays));
-  // Overlays can break what validation promised (a dangling $ref, a duplicate operationId): check again.
-  const spec = validate(overlaid.spec);
+  // Each overlay file is re-validated as it applies (a dangling $ref, a duplicate operationId).
+  const overlaid = await timed("overlay", () => applyOverlaysGuarded(valid, input.overlays));
+  const spec = overlaid.spec;
   const { api, warnings } = await timed("normalize", () => normalize(spec, input.naming));
   const types = await timed("types", () => generateTypes(spec, api));
   const planned = await timed("plan", () => plan(api, ctx));
@@ -53,6 +55,7 @@ export async function runPipeline(ctx: GeneratorContext): Promise<PipelineResult
     warnings,
     overlayChanges: overlaid.changes.length,
     unmatchedOverlays: overlaid.unmatched.map((u) => `${u.file} action ${u.actionIndex} (${u.target})`),
+    inapplicableOverlays: overlaid.inapplicable.map((i) => `${i.file}: ${i.reason}`),
     write: written,
     specHash: input.specHash,
   };

@@ -20,16 +20,29 @@ export function appendPath(base: string, rel: string): string {
   return `${base}.${rel}`;
 }
 
-/** Creates a sink that appends to `out`. */
+/**
+ * Creates a sink that appends to `out`. Within one sink (one operation), a
+ * shared schema's changes are listed once, where the operation first uses it.
+ */
 export function createChangeSink(out: ApiChange[], tag: string, operation: string): ChangeSink {
+  const seen = new WeakSet<DeltaTree>();
   const add = (kind: string, bump: Bump, location: string, message: string) => {
     out.push({ kind, bump, tag, operation, location, message });
   };
   return {
     add,
     addTree(tree, base, subject) {
-      if (tree.size === 0) return;
-      flattenDeltas(tree, (path, delta) => add(delta.kind, delta.bump, appendPath(base, path), `${subject(path)} ${delta.predicate}`));
+      flattenDeltas(
+        tree,
+        (path, delta) =>
+          add(
+            delta.kind,
+            delta.bump,
+            appendPath(base, path),
+            `${subject(path)} ${delta.predicate}`,
+          ),
+        seen,
+      );
     },
   };
 }

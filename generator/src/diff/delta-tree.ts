@@ -26,10 +26,17 @@ export interface DeltaTree {
 export const EMPTY_TREE: DeltaTree = Object.freeze({ own: [], children: [], size: 0 });
 
 /** Builds a tree, dropping empty children. */
-export function makeTree(own: SchemaDelta[], children: Array<{ segment: string; tree: DeltaTree }>): DeltaTree {
+export function makeTree(
+  own: SchemaDelta[],
+  children: Array<{ segment: string; tree: DeltaTree }>,
+): DeltaTree {
   const kept = children.filter((child) => child.tree.size > 0);
   if (own.length === 0 && kept.length === 0) return EMPTY_TREE;
-  return { own, children: kept, size: own.length + kept.reduce((sum, child) => sum + child.tree.size, 0) };
+  return {
+    own,
+    children: kept,
+    size: own.length + kept.reduce((sum, child) => sum + child.tree.size, 0),
+  };
 }
 
 /** Path segment for a property. */
@@ -47,8 +54,21 @@ export function joinPath(prefix: string, segment: string): string {
   return prefix + segment;
 }
 
-/** Calls `visit` for every delta in `tree`, with the path relative to the tree's root. */
-export function flattenDeltas(tree: DeltaTree, visit: (path: string, delta: SchemaDelta) => void, prefix = ""): void {
+/**
+ * Calls `visit` for every delta in `tree`, with the path relative to the tree's root.
+ * Subtrees already in `seen` are skipped: a shared schema reached along many
+ * paths is listed once, at the first path, which also keeps a deep diamond of
+ * refs from expanding into exponentially many paths.
+ */
+export function flattenDeltas(
+  tree: DeltaTree,
+  visit: (path: string, delta: SchemaDelta) => void,
+  seen: WeakSet<DeltaTree>,
+  prefix = "",
+): void {
+  if (tree.size === 0 || seen.has(tree)) return;
+  seen.add(tree);
   for (const delta of tree.own) visit(prefix, delta);
-  for (const child of tree.children) flattenDeltas(child.tree, visit, joinPath(prefix, child.segment));
+  for (const child of tree.children)
+    flattenDeltas(child.tree, visit, seen, joinPath(prefix, child.segment));
 }

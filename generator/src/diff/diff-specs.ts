@@ -13,7 +13,13 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Orders changes by tag, operation, location, kind, then message, independent of locale. */
 export function compareChanges(a: ApiChange, b: ApiChange): number {
-  return cmp(a.tag, b.tag) || cmp(a.operation, b.operation) || cmp(a.location, b.location) || cmp(a.kind, b.kind) || cmp(a.message, b.message);
+  return (
+    cmp(a.tag, b.tag) ||
+    cmp(a.operation, b.operation) ||
+    cmp(a.location, b.location) ||
+    cmp(a.kind, b.kind) ||
+    cmp(a.message, b.message)
+  );
 }
 
 function groupByTag(changes: ApiChange[]): PackageBump[] {
@@ -55,27 +61,57 @@ export function diffSpecs(oldSpec: object, newSpec: object): ApiDiff {
   for (const [key, oldOp] of oldOps) {
     const newOp = newOps.get(key);
     if (!newOp) {
-      createChangeSink(changes, oldOp.tag, oldOp.label).add("operation-removed", "major", "", `operation \`${oldOp.method} ${oldOp.path}\` was removed`);
+      createChangeSink(changes, oldOp.tag, oldOp.label).add(
+        "operation-removed",
+        "major",
+        "",
+        `operation \`${oldOp.method} ${oldOp.path}\` was removed`,
+      );
     } else if (newOp.tag !== oldOp.tag) {
-      createChangeSink(changes, oldOp.tag, oldOp.label)
-        .add("operation-removed", "major", "", `operation \`${oldOp.method} ${oldOp.path}\` was removed (moved to tag \`${newOp.tag}\`)`);
-      createChangeSink(changes, newOp.tag, newOp.label)
-        .add("operation-added", "minor", "", `operation \`${newOp.method} ${newOp.path}\` was added (moved from tag \`${oldOp.tag}\`)`);
+      createChangeSink(changes, oldOp.tag, oldOp.label).add(
+        "operation-removed",
+        "major",
+        "",
+        `operation \`${oldOp.method} ${oldOp.path}\` was removed (moved to tag \`${newOp.tag}\`)`,
+      );
+      createChangeSink(changes, newOp.tag, newOp.label).add(
+        "operation-added",
+        "minor",
+        "",
+        `operation \`${newOp.method} ${newOp.path}\` was added (moved from tag \`${oldOp.tag}\`)`,
+      );
     } else {
       diffOperation(oldOp, newOp, ctx, createChangeSink(changes, newOp.tag, newOp.label));
     }
   }
   for (const [key, newOp] of newOps) {
     if (oldOps.has(key)) continue;
-    createChangeSink(changes, newOp.tag, newOp.label).add("operation-added", "minor", "", `operation \`${newOp.method} ${newOp.path}\` was added`);
+    createChangeSink(changes, newOp.tag, newOp.label).add(
+      "operation-added",
+      "minor",
+      "",
+      `operation \`${newOp.method} ${newOp.path}\` was added`,
+    );
   }
 
   const oldTags = tagsOf(oldOps);
   const newTags = tagsOf(newOps);
   const addedTags = [...newTags].filter((t) => !oldTags.has(t)).sort(cmp);
   const removedTags = [...oldTags].filter((t) => !newTags.has(t)).sort(cmp);
-  for (const tag of addedTags) createChangeSink(changes, tag, "").add("tag-added", "minor", "tags", `tag \`${tag}\` is new, so its package is new`);
-  for (const tag of removedTags) createChangeSink(changes, tag, "").add("tag-removed", "major", "tags", `tag \`${tag}\` has no operations left`);
+  for (const tag of addedTags)
+    createChangeSink(changes, tag, "").add(
+      "tag-added",
+      "minor",
+      "tags",
+      `tag \`${tag}\` is new, so its package is new`,
+    );
+  for (const tag of removedTags)
+    createChangeSink(changes, tag, "").add(
+      "tag-removed",
+      "major",
+      "tags",
+      `tag \`${tag}\` has no operations left`,
+    );
 
   changes.sort(compareChanges);
   return { changes, packages: groupByTag(changes), addedTags, removedTags };

@@ -14,7 +14,12 @@ export type AllOfCache = WeakMap<object, SchemaObject>;
  * seen, with the outer schema first so its own description wins.
  * Returns `schema` itself when it has no `allOf`.
  */
-export function mergeAllOf(schema: SchemaObject, resolver: RefResolver, cache: AllOfCache, depth = 0): SchemaObject {
+export function mergeAllOf(
+  schema: SchemaObject,
+  resolver: RefResolver,
+  cache: AllOfCache,
+  depth = 0,
+): SchemaObject {
   if (!Array.isArray(schema.allOf)) return schema;
   const cached = cache.get(schema);
   if (cached) return cached;

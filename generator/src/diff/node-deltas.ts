@@ -4,7 +4,14 @@
  * narrow without breaking anyone; the reverse breaks code that compiled before.
  */
 import type { SchemaDelta } from "./delta-tree.js";
-import { enumOf, formatTypes, isTypeSubset, typeSetOf, withoutNull, type SchemaObject } from "./schema-types.js";
+import {
+  enumOf,
+  formatTypes,
+  isTypeSubset,
+  typeSetOf,
+  withoutNull,
+  type SchemaObject,
+} from "./schema-types.js";
 import type { Direction } from "./types.js";
 
 const show = (value: unknown): string => `\`${JSON.stringify(value)}\``;
@@ -28,7 +35,10 @@ export function docDeltas(oldS: SchemaObject, newS: SchemaObject): SchemaDelta[]
   // Examples can be large; compare them only when both sides have one.
   const oldEx = oldS.example ?? oldS.examples;
   const newEx = newS.example ?? newS.examples;
-  if ((oldEx === undefined) !== (newEx === undefined) || (oldEx !== undefined && JSON.stringify(oldEx) !== JSON.stringify(newEx))) {
+  if (
+    (oldEx === undefined) !== (newEx === undefined) ||
+    (oldEx !== undefined && JSON.stringify(oldEx) !== JSON.stringify(newEx))
+  ) {
     deltas.push({ kind: "example-changed", bump: "patch", predicate: "has a new example" });
   }
   return deltas;
@@ -39,26 +49,51 @@ export function docDeltas(oldS: SchemaObject, newS: SchemaObject): SchemaDelta[]
  * values never break users at runtime. A removed value breaks callers who send
  * it; a response that stops returning a value breaks no one.
  */
-export function enumDeltas(oldS: SchemaObject, newS: SchemaObject, direction: Direction): SchemaDelta[] {
+export function enumDeltas(
+  oldS: SchemaObject,
+  newS: SchemaObject,
+  direction: Direction,
+): SchemaDelta[] {
   // `null` in an enum is nullability, which nullabilityDeltas reports once for every spelling of it.
   const oldValues = enumOf(oldS)?.filter((v) => v !== null);
   const newValues = enumOf(newS)?.filter((v) => v !== null);
   if (!oldValues && !newValues) return [];
   if (!oldValues) {
-    return [{ kind: "enum-restricted", bump: direction === "request" ? "major" : "minor", predicate: `is now limited to ${newValues!.map(show).join(", ")}` }];
+    return [
+      {
+        kind: "enum-restricted",
+        bump: direction === "request" ? "major" : "minor",
+        predicate: `is now limited to ${newValues!.map(show).join(", ")}`,
+      },
+    ];
   }
   if (!newValues) {
-    return [{ kind: "enum-relaxed", bump: "minor", predicate: "is no longer limited to a fixed set of values" }];
+    return [
+      {
+        kind: "enum-relaxed",
+        bump: "minor",
+        predicate: "is no longer limited to a fixed set of values",
+      },
+    ];
   }
   const oldKeys = new Set(oldValues.map((v) => JSON.stringify(v)));
   const newKeys = new Set(newValues.map((v) => JSON.stringify(v)));
   const deltas: SchemaDelta[] = [];
   for (const value of newValues) {
-    if (!oldKeys.has(JSON.stringify(value))) deltas.push({ kind: "enum-value-added", bump: "minor", predicate: `gained enum value ${show(value)}` });
+    if (!oldKeys.has(JSON.stringify(value)))
+      deltas.push({
+        kind: "enum-value-added",
+        bump: "minor",
+        predicate: `gained enum value ${show(value)}`,
+      });
   }
   for (const value of oldValues) {
     if (!newKeys.has(JSON.stringify(value))) {
-      deltas.push({ kind: "enum-value-removed", bump: direction === "request" ? "major" : "minor", predicate: `lost enum value ${show(value)}` });
+      deltas.push({
+        kind: "enum-value-removed",
+        bump: direction === "request" ? "major" : "minor",
+        predicate: `lost enum value ${show(value)}`,
+      });
     }
   }
   return deltas;
@@ -68,15 +103,20 @@ export function enumDeltas(oldS: SchemaObject, newS: SchemaObject, direction: Di
  * Type changes. Returns `incompatible: true` when the kinds of value differ
  * outright, so callers stop comparing children that no longer line up.
  */
-export function typeDeltas(oldS: SchemaObject, newS: SchemaObject, direction: Direction): { deltas: SchemaDelta[]; incompatible: boolean } {
+export function typeDeltas(
+  oldS: SchemaObject,
+  newS: SchemaObject,
+  direction: Direction,
+): { deltas: SchemaDelta[]; incompatible: boolean } {
   const oldFull = typeSetOf(oldS);
   const newFull = typeSetOf(newS);
   // An untyped side says nothing we can compare against; unions are left to variant matching.
   if (!oldFull || !newFull) return { deltas: [], incompatible: false };
   // Nullability is reported by nullabilityDeltas, unless one side is null and nothing else.
-  const [oldTypes, newTypes] = withoutNull(oldFull).size > 0 && withoutNull(newFull).size > 0
-    ? [withoutNull(oldFull), withoutNull(newFull)]
-    : [oldFull, newFull];
+  const [oldTypes, newTypes] =
+    withoutNull(oldFull).size > 0 && withoutNull(newFull).size > 0
+      ? [withoutNull(oldFull), withoutNull(newFull)]
+      : [oldFull, newFull];
   const widened = isTypeSubset(oldTypes, newTypes);
   const narrowed = isTypeSubset(newTypes, oldTypes);
   if (widened && narrowed) return { deltas: [], incompatible: false };
@@ -85,18 +125,35 @@ export function typeDeltas(oldS: SchemaObject, newS: SchemaObject, direction: Di
   const safe = direction === "request" ? widened : narrowed;
   if (safe) {
     const kind = widened ? "type-widened" : "type-narrowed";
-    return { deltas: [{ kind, bump: "minor", predicate: `changed type from \`${from}\` to \`${to}\`` }], incompatible: false };
+    return {
+      deltas: [{ kind, bump: "minor", predicate: `changed type from \`${from}\` to \`${to}\`` }],
+      incompatible: false,
+    };
   }
   const overlap = [...oldTypes].some((t) => isTypeSubset(new Set([t]), newTypes));
-  return { deltas: [{ kind: "type-changed", bump: "major", predicate: `changed type from \`${from}\` to \`${to}\`` }], incompatible: !overlap };
+  return {
+    deltas: [
+      {
+        kind: "type-changed",
+        bump: "major",
+        predicate: `changed type from \`${from}\` to \`${to}\``,
+      },
+    ],
+    incompatible: !overlap,
+  };
 }
 
 /**
  * `null` allowed or not any more. A request that accepts `null` too is safe;
  * a response that may now be `null` breaks code that reads it without a check.
  */
-export function nullabilityDeltas(wasNullable: boolean, isNullable: boolean, direction: Direction): SchemaDelta[] {
-  if (wasNullable === isNullable) return [];
+export function nullabilityDeltas(
+  wasNullable: boolean | null,
+  isNullable: boolean | null,
+  direction: Direction,
+): SchemaDelta[] {
+  // `null` means the schema is untyped, so neither side can be compared (as in typeDeltas).
+  if (wasNullable === null || isNullable === null || wasNullable === isNullable) return [];
   if (isNullable) {
     return direction === "request"
       ? [{ kind: "type-widened", bump: "minor", predicate: "now also accepts `null`" }]
@@ -113,12 +170,24 @@ function allowsExtraKeys(schema: SchemaObject): boolean {
 }
 
 /** `additionalProperties: false` switched on or off; only closing a request object breaks callers. */
-export function extraKeyDeltas(oldS: SchemaObject, newS: SchemaObject, direction: Direction): SchemaDelta[] {
+export function extraKeyDeltas(
+  oldS: SchemaObject,
+  newS: SchemaObject,
+  direction: Direction,
+): SchemaDelta[] {
   const was = allowsExtraKeys(oldS);
   const is = allowsExtraKeys(newS);
   if (was === is) return [];
   if (was) {
-    return [{ kind: "additional-properties-removed", bump: direction === "request" ? "major" : "minor", predicate: "no longer allows extra keys" }];
+    return [
+      {
+        kind: "additional-properties-removed",
+        bump: direction === "request" ? "major" : "minor",
+        predicate: "no longer allows extra keys",
+      },
+    ];
   }
-  return [{ kind: "additional-properties-added", bump: "minor", predicate: "now allows extra keys" }];
+  return [
+    { kind: "additional-properties-added", bump: "minor", predicate: "now allows extra keys" },
+  ];
 }

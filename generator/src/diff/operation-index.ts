@@ -40,7 +40,12 @@ export function normalisePath(path: string): string {
   return path.replace(/\{[^}]*\}/g, "{}");
 }
 
-function parameterEntries(path: string, pathLevel: unknown, opLevel: unknown, resolver: RefResolver): ParameterEntry[] {
+function parameterEntries(
+  path: string,
+  pathLevel: unknown,
+  opLevel: unknown,
+  resolver: RefResolver,
+): ParameterEntry[] {
   const pathParamNames = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const byKey = new Map<string, ParameterEntry>();
   // Operation-level parameters override path-level ones with the same name and location (§4.8.10).
@@ -52,8 +57,17 @@ function parameterEntries(path: string, pathLevel: unknown, opLevel: unknown, re
       const name = String(node.name ?? "");
       const position = where === "path" ? pathParamNames.indexOf(name) : -1;
       // HTTP header names are case-insensitive.
-      const key = where === "path" ? `path#${position >= 0 ? position : name}` : `${where}:${where === "header" ? name.toLowerCase() : name}`;
-      byKey.set(key, { key, in: where, name, required: node.required === true || where === "path", node });
+      const key =
+        where === "path"
+          ? `path#${position >= 0 ? position : name}`
+          : `${where}:${where === "header" ? name.toLowerCase() : name}`;
+      byKey.set(key, {
+        key,
+        in: where,
+        name,
+        required: node.required === true || where === "path",
+        node,
+      });
     }
   }
   return [...byKey.values()];

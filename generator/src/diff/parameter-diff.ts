@@ -15,10 +15,16 @@ function schemaOf(param: ParameterEntry): unknown {
   return asSchema(first).schema;
 }
 
-const subjectOf = (p: ParameterEntry, rel = ""): string => `${p.in} parameter \`${appendPath(p.name, rel)}\``;
+const subjectOf = (p: ParameterEntry, rel = ""): string =>
+  `${p.in} parameter \`${appendPath(p.name, rel)}\``;
 
 /** Records parameter changes between two versions of one operation. */
-export function diffParameters(oldParams: ParameterEntry[], newParams: ParameterEntry[], differ: SchemaDiffer, sink: ChangeSink): void {
+export function diffParameters(
+  oldParams: ParameterEntry[],
+  newParams: ParameterEntry[],
+  differ: SchemaDiffer,
+  sink: ChangeSink,
+): void {
   const newByKey = new Map(newParams.map((p) => [p.key, p]));
   const oldKeys = new Set(oldParams.map((p) => p.key));
 
@@ -32,13 +38,26 @@ export function diffParameters(oldParams: ParameterEntry[], newParams: Parameter
     const location = `parameters.${newParam.in}.${newParam.name}`;
     if (newParam.name !== oldParam.name) {
       // Same URL, but generated functions take path parameters by name, so callers must rename theirs.
-      sink.add("parameter-renamed", "major", location, `${subjectOf(oldParam)} was renamed to \`${newParam.name}\``);
+      sink.add(
+        "parameter-renamed",
+        "major",
+        location,
+        `${subjectOf(oldParam)} was renamed to \`${newParam.name}\``,
+      );
     }
-    if (!oldParam.required && newParam.required) sink.add("parameter-required", "major", location, `${subjectOf(newParam)} is now required`);
-    if (oldParam.required && !newParam.required) sink.add("parameter-optional", "minor", location, `${subjectOf(newParam)} is now optional`);
-    for (const d of deprecationDeltas(oldParam.node, newParam.node)) sink.add(d.kind, d.bump, location, `${subjectOf(newParam)} ${d.predicate}`);
+    if (!oldParam.required && newParam.required)
+      sink.add("parameter-required", "major", location, `${subjectOf(newParam)} is now required`);
+    if (oldParam.required && !newParam.required)
+      sink.add("parameter-optional", "minor", location, `${subjectOf(newParam)} is now optional`);
+    for (const d of deprecationDeltas(oldParam.node, newParam.node))
+      sink.add(d.kind, d.bump, location, `${subjectOf(newParam)} ${d.predicate}`);
     if (oldParam.node.description !== newParam.node.description) {
-      sink.add("description-changed", "patch", location, `${subjectOf(newParam)} has a new description`);
+      sink.add(
+        "description-changed",
+        "patch",
+        location,
+        `${subjectOf(newParam)} has a new description`,
+      );
     }
     const tree = differ.diff(schemaOf(oldParam), schemaOf(newParam), "request");
     sink.addTree(tree, location, (rel) => subjectOf(newParam, rel));
@@ -47,7 +66,14 @@ export function diffParameters(oldParams: ParameterEntry[], newParams: Parameter
   for (const newParam of newParams) {
     if (oldKeys.has(newParam.key)) continue;
     const location = `parameters.${newParam.in}.${newParam.name}`;
-    if (newParam.required) sink.add("parameter-added", "major", location, `${subjectOf(newParam)} was added and is required`);
-    else sink.add("parameter-added", "minor", location, `${subjectOf(newParam)} was added (optional)`);
+    if (newParam.required)
+      sink.add(
+        "parameter-added",
+        "major",
+        location,
+        `${subjectOf(newParam)} was added and is required`,
+      );
+    else
+      sink.add("parameter-added", "minor", location, `${subjectOf(newParam)} was added (optional)`);
   }
 }

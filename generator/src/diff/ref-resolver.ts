@@ -39,7 +39,10 @@ export function createRefResolver(doc: object): RefResolver {
       const segments = ref.slice(1).split("/").slice(1);
       for (const raw of segments) {
         const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-        target = target !== null && typeof target === "object" ? (target as Record<string, unknown>)[key] : undefined;
+        target =
+          target !== null && typeof target === "object"
+            ? (target as Record<string, unknown>)[key]
+            : undefined;
       }
     }
     cache.set(ref, target);

@@ -3,7 +3,13 @@
  * table first (what reviewers and the release need), then each package's
  * changes in plain words, grouped by operation, breaking changes first.
  */
-import { compareBumpDesc, type ApiChange, type ApiDiff, type Bump, type PackageBump } from "./types.js";
+import {
+  compareBumpDesc,
+  type ApiChange,
+  type ApiDiff,
+  type Bump,
+  type PackageBump,
+} from "./types.js";
 
 /** Options for {@link renderDiffReport}. */
 export interface RenderDiffReportOptions {
@@ -32,7 +38,10 @@ function heading(opts: RenderDiffReportOptions): string {
 function countByBump(changes: ApiChange[]): string {
   const counts: Record<Bump, number> = { major: 0, minor: 0, patch: 0 };
   for (const c of changes) counts[c.bump]++;
-  return (["major", "minor", "patch"] as const).filter((b) => counts[b] > 0).map((b) => `${counts[b]} ${b}`).join(", ");
+  return (["major", "minor", "patch"] as const)
+    .filter((b) => counts[b] > 0)
+    .map((b) => `${counts[b]} ${b}`)
+    .join(", ");
 }
 
 function renderPackage(pkg: PackageBump, opts: RenderDiffReportOptions): string[] {
@@ -52,11 +61,14 @@ function renderPackage(pkg: PackageBump, opts: RenderDiffReportOptions): string[
     const items = ordered.slice(0, limit - shown);
     shown += items.length;
     lines.push(`- ${operation === "" ? "Package" : code(operation)}`);
-    for (const c of items) lines.push(`  - ${c.bump === "major" ? "**major**" : c.bump}: ${c.message}`);
+    for (const c of items)
+      lines.push(`  - ${c.bump === "major" ? "**major**" : c.bump}: ${c.message}`);
   }
   if (shown < pkg.changes.length) {
     const rest = pkg.changes.length - shown;
-    lines.push(`- …and ${rest} more change${rest === 1 ? "" : "s"} not listed (${countByBump(pkg.changes)} in total).`);
+    lines.push(
+      `- …and ${rest} more change${rest === 1 ? "" : "s"} not listed (${countByBump(pkg.changes)} in total).`,
+    );
   }
   lines.push("");
   return lines;
@@ -80,11 +92,19 @@ export function renderDiffReport(diff: ApiDiff, opts: RenderDiffReportOptions): 
     return `${lines.join("\n")}\n`;
   }
   lines.push("| Package | Bump | Changes |", "| --- | --- | ---: |");
-  for (const pkg of diff.packages) lines.push(`| ${code(opts.packageName(pkg.tag))} | ${pkg.bump} | ${pkg.changes.length} |`);
+  for (const pkg of diff.packages)
+    lines.push(`| ${code(opts.packageName(pkg.tag))} | ${pkg.bump} | ${pkg.changes.length} |`);
   lines.push("");
-  if (diff.addedTags.length > 0) lines.push(`New packages: ${diff.addedTags.map((t) => code(opts.packageName(t))).join(", ")}.`, "");
+  if (diff.addedTags.length > 0)
+    lines.push(
+      `New packages: ${diff.addedTags.map((t) => code(opts.packageName(t))).join(", ")}.`,
+      "",
+    );
   if (diff.removedTags.length > 0) {
-    lines.push(`Packages with no operations left: ${diff.removedTags.map((t) => code(opts.packageName(t))).join(", ")}.`, "");
+    lines.push(
+      `Packages with no operations left: ${diff.removedTags.map((t) => code(opts.packageName(t))).join(", ")}.`,
+      "",
+    );
   }
   for (const pkg of diff.packages) lines.push(...renderPackage(pkg, opts));
   return `${lines.join("\n").trimEnd()}\n`;

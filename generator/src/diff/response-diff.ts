@@ -12,21 +12,37 @@ const isSuccess = (status: string): boolean => /^2(\d\d|XX)$/i.test(status);
 
 /** Records response changes between two versions of one operation. */
 export function diffResponses(
-  oldOp: SchemaObject, newOp: SchemaObject,
-  resolvers: { old: RefResolver; new: RefResolver }, differ: SchemaDiffer, sink: ChangeSink,
+  oldOp: SchemaObject,
+  newOp: SchemaObject,
+  resolvers: { old: RefResolver; new: RefResolver },
+  differ: SchemaDiffer,
+  sink: ChangeSink,
 ): void {
   const oldResponses = asSchema(oldOp.responses);
   const newResponses = asSchema(newOp.responses);
 
   for (const status of Object.keys(oldResponses)) {
     if (status in newResponses) continue;
-    if (isSuccess(status)) sink.add("response-removed", "major", `responses.${status}`, `no longer returns status ${status}`);
-    else sink.add("response-removed", "patch", `responses.${status}`, `no longer documents error status ${status}`);
+    if (isSuccess(status))
+      sink.add(
+        "response-removed",
+        "major",
+        `responses.${status}`,
+        `no longer returns status ${status}`,
+      );
+    else
+      sink.add(
+        "response-removed",
+        "patch",
+        `responses.${status}`,
+        `no longer documents error status ${status}`,
+      );
   }
   for (const [status, rawNew] of Object.entries(newResponses)) {
     const location = `responses.${status}`;
     if (!(status in oldResponses)) {
-      if (isSuccess(status)) sink.add("response-added", "minor", location, `may now return status ${status}`);
+      if (isSuccess(status))
+        sink.add("response-added", "minor", location, `may now return status ${status}`);
       else sink.add("response-added", "patch", location, `now documents error status ${status}`);
       continue;
     }
@@ -37,22 +53,47 @@ export function diffResponses(
   }
 }
 
-function diffContent(status: string, oldResponse: SchemaObject, newResponse: SchemaObject, differ: SchemaDiffer, sink: ChangeSink): void {
+function diffContent(
+  status: string,
+  oldResponse: SchemaObject,
+  newResponse: SchemaObject,
+  differ: SchemaDiffer,
+  sink: ChangeSink,
+): void {
   const oldContent = asSchema(oldResponse.content);
   const newContent = asSchema(newResponse.content);
   for (const media of Object.keys(oldContent)) {
     if (!(media in newContent)) {
-      sink.add("media-type-removed", "major", `responses.${status}.${media}`, `response ${status} is no longer returned as \`${media}\``);
+      sink.add(
+        "media-type-removed",
+        "major",
+        `responses.${status}.${media}`,
+        `response ${status} is no longer returned as \`${media}\``,
+      );
     }
   }
   for (const [media, newMedia] of Object.entries(newContent)) {
     const location = `responses.${status}.${media}`;
     if (!(media in oldContent)) {
-      sink.add("media-type-added", "minor", location, `response ${status} may now be returned as \`${media}\``);
+      sink.add(
+        "media-type-added",
+        "minor",
+        location,
+        `response ${status} may now be returned as \`${media}\``,
+      );
       continue;
     }
-    const tree = differ.diff(asSchema(oldContent[media]).schema, asSchema(newMedia).schema, "response");
-    const suffix = qualifier([status !== "200" && `status ${status}`, media !== "application/json" && media]);
-    sink.addTree(tree, location, (rel) => (rel === "" ? `response body${suffix}` : `response field \`${appendPath("", rel)}\`${suffix}`));
+    const tree = differ.diff(
+      asSchema(oldContent[media]).schema,
+      asSchema(newMedia).schema,
+      "response",
+    );
+    const suffix = qualifier([
+      status !== "200" && `status ${status}`,
+      media !== "application/json" && media,
+    ]);
+    sink.addTree(tree, location, (rel) =>
+      rel === "" ? `response body${suffix}` : `response field \`${appendPath("", rel)}\`${suffix}`,
+    );
   }
 }

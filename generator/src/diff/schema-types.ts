@@ -8,7 +8,9 @@ export type SchemaObject = Record<string, unknown>;
 
 /** Reads a node as a schema object (`true`/`false`/missing schemas become `{}`). */
 export function asSchema(node: unknown): SchemaObject {
-  return node !== null && typeof node === "object" && !Array.isArray(node) ? (node as SchemaObject) : {};
+  return node !== null && typeof node === "object" && !Array.isArray(node)
+    ? (node as SchemaObject)
+    : {};
 }
 
 function jsonTypeOf(value: unknown): string {
@@ -33,7 +35,8 @@ export function enumOf(schema: SchemaObject): unknown[] | undefined {
 export function typeSetOf(schema: SchemaObject): Set<string> | undefined {
   let types: Set<string> | undefined;
   if (typeof schema.type === "string") types = new Set([schema.type]);
-  else if (Array.isArray(schema.type)) types = new Set(schema.type.filter((t): t is string => typeof t === "string"));
+  else if (Array.isArray(schema.type))
+    types = new Set(schema.type.filter((t): t is string => typeof t === "string"));
   else {
     const values = enumOf(schema);
     if (values) types = new Set(values.map(jsonTypeOf));
@@ -47,8 +50,12 @@ export function typeSetOf(schema: SchemaObject): Set<string> | undefined {
 /** Whether a schema only allows `null` (`{type: "null"}`, `{enum: [null]}`, `{const: null}`). */
 export function isNullOnly(schema: SchemaObject): boolean {
   const types = typeSetOf(schema);
-  return types !== undefined && types.size === 1 && types.has("null");
+  if (types) return types.size === 1 && types.has("null");
+  // A bare `{nullable: true}` variant is how some 3.0 emitters (zod-to-openapi) spell "or null".
+  return schema.nullable === true && !COMPOSITION.some((k) => k in schema);
 }
+
+const COMPOSITION = ["$ref", "allOf", "oneOf", "anyOf", "not"];
 
 /**
  * Whether a schema allows `null`, however it says so: 3.0 `nullable`, a 3.1
@@ -56,7 +63,7 @@ export function isNullOnly(schema: SchemaObject): boolean {
  * (checked by the caller, who can follow refs).
  */
 export function allowsNull(schema: SchemaObject): boolean {
-  return typeSetOf(schema)?.has("null") === true;
+  return schema.nullable === true || typeSetOf(schema)?.has("null") === true;
 }
 
 /** A copy of a type set without `null`, which is compared separately as nullability. */

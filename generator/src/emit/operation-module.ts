@@ -142,7 +142,7 @@ function requestStatements(op: OperationIR, result: string): string[] {
 }
 
 /** `operations/<method>.gen.ts`: one standalone, tree-shakable function per operation. */
-export function emitOperationModule(op: OperationIR, coreModule: string): SourceFileStructure {
+export function emitOperationModule(op: OperationIR, coreModule: string): OptionalKind<SourceFileStructure> {
   const names = operationTypeNames(op);
   const sigs = signatures(op);
   const impl = implementationSignature(op);

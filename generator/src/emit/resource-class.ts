@@ -1,4 +1,4 @@
-import { Scope, StructureKind, type SourceFileStructure } from "ts-morph";
+import { Scope, StructureKind, type OptionalKind as OptionalKindOf, type SourceFileStructure } from "ts-morph";
 import type { ResourceIR } from "../ir/types.js";
 import { kebabCase } from "../naming/index.js";
 import { docBlock } from "./ts-helpers.js";
@@ -14,7 +14,7 @@ export function operationModulePath(methodName: string): string {
  * `resource.gen.ts`: the namespace class the umbrella client exposes (`client.chat`). Each method
  * repeats its function's overloads and delegates to it, so both styles share one implementation.
  */
-export function emitResourceClass(resource: ResourceIR, coreModule: string): SourceFileStructure {
+export function emitResourceClass(resource: ResourceIR, coreModule: string): OptionalKindOf<SourceFileStructure> {
   const types = new Set<string>();
   let usesStream = false;
   for (const op of resource.operations) {
@@ -94,7 +94,7 @@ export function emitResourceClass(resource: ResourceIR, coreModule: string): Sou
 }
 
 /** `index.gen.ts`: the package's public surface. */
-export function emitPackageIndex(resource: ResourceIR): SourceFileStructure {
+export function emitPackageIndex(resource: ResourceIR): OptionalKindOf<SourceFileStructure> {
   return {
     statements: [
       ...resource.operations.map((op) => ({

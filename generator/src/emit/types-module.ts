@@ -1,4 +1,4 @@
-import { StructureKind, type StatementStructures, type SourceFileStructure } from "ts-morph";
+import { StructureKind, type StatementStructures, type OptionalKind as OptionalKindOf, type SourceFileStructure } from "ts-morph";
 import type { OperationIR, ResourceIR } from "../ir/types.js";
 import { isIdentifier, pascalCase } from "../naming/index.js";
 import { docBlock, indexAccess, propertyKey } from "./ts-helpers.js";
@@ -11,7 +11,7 @@ const RESERVED = new Set(["Response", "Blob", "File", "NonNullable", "Record", "
  * `types.gen.ts`: named request/response types per operation, indexing into the package's
  * openapi-typescript output, plus one alias per component schema the package reaches.
  */
-export function emitTypesModule(resource: ResourceIR, schemas: string[]): SourceFileStructure {
+export function emitTypesModule(resource: ResourceIR, schemas: string[]): OptionalKindOf<SourceFileStructure> {
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,

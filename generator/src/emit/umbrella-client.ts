@@ -1,4 +1,4 @@
-import { Scope, StructureKind, type ClassDeclarationStructure, type SourceFileStructure, type StatementStructures } from "ts-morph";
+import { Scope, StructureKind, type ClassDeclarationStructure, type OptionalKind as OptionalKindOf, type SourceFileStructure, type StatementStructures } from "ts-morph";
 import type { ApiIR, ResourceIR } from "../ir/types.js";
 import { upperFirst } from "../naming/index.js";
 import { operationTypeNames } from "./type-names.js";
@@ -34,7 +34,7 @@ function groupClassName(path: string[]): string {
  * lazily created namespace per resource (nothing is built until first use, so constructing the
  * client stays cheap), and plain group objects for dotted aliases such as `beta.responses`.
  */
-export function emitUmbrellaClient(api: ApiIR, packageOf: (r: ResourceIR) => string, coreModule: string): SourceFileStructure {
+export function emitUmbrellaClient(api: ApiIR, packageOf: (r: ResourceIR) => string, coreModule: string): OptionalKindOf<SourceFileStructure> {
   const tree = namespaceTree(api);
   const groups: ClassDeclarationStructure[] = [];
 
@@ -123,7 +123,7 @@ export function emitUmbrellaClient(api: ApiIR, packageOf: (r: ResourceIR) => str
  * operation type, re-exported by name (component schema aliases stay in their own packages, where
  * the same schema name can appear in several).
  */
-export function emitUmbrellaExports(api: ApiIR, packageOf: (r: ResourceIR) => string): SourceFileStructure {
+export function emitUmbrellaExports(api: ApiIR, packageOf: (r: ResourceIR) => string): OptionalKindOf<SourceFileStructure> {
   return {
     statements: api.resources.map((r) => {
       const typeNames = new Set<string>();

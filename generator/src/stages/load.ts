@@ -123,7 +123,7 @@ async function readExisting(outDir: string): Promise<{ files: Map<string, string
 
 /** The only stage that reads: the lock, the naming table, the overlays, the spec and the old output. */
 export async function load(ctx: GeneratorContext): Promise<LoadedInput> {
-  const specDir = path.join(ctx.repoRoot, "spec");
+  const specDir = ctx.specDir;
   const lock = JSON.parse(await readFile(path.join(specDir, "spec.lock.json"), "utf8")) as SpecLock;
   const naming = JSON.parse(await readFile(path.join(specDir, "naming.json"), "utf8")) as NamingTable;
   const [{ text, source }, overlays, existing] = await Promise.all([

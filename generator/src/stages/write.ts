@@ -65,7 +65,7 @@ export async function write(files: EmittedFile[], input: LoadedInput, ctx: Gener
     );
     await Promise.all(stale.map((p) => rm(path.join(ctx.outDir, p), { force: true })));
     if (lockChanged) {
-      await writeFile(path.join(ctx.repoRoot, "spec", "spec.lock.json"), JSON.stringify(input.nextLock, null, 2) + "\n");
+      await writeFile(path.join(ctx.specDir, "spec.lock.json"), JSON.stringify(input.nextLock, null, 2) + "\n");
     }
   }
   return { changed, stale, unchanged: all.length - changed.length, lockChanged };

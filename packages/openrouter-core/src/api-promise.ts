@@ -24,14 +24,19 @@ export interface RawResult<T> {
  * ```
  */
 export class APIPromise<T> extends Promise<T> {
-  readonly #raw: Promise<RawResult<T>>;
-  #parsed: Promise<WithResponse<T>> | undefined;
+  // Plain (not `#private`/`private`) members, hidden from the .d.ts by `stripInternal`: private
+  // members make a class nominal, and then the APIPromise of one copy of core would not be
+  // assignable to another copy's, breaking the structural `Client` contract.
+  /** @internal */
+  readonly _raw: Promise<RawResult<T>>;
+  /** @internal */
+  _parsed: Promise<WithResponse<T>> | undefined;
 
   constructor(raw: Promise<RawResult<T>>) {
     // The base promise is a placeholder: `then`/`catch`/`finally` below delegate to the real work,
     // which lets `asResponse()` skip reading the body.
     super((resolve) => resolve(null as T));
-    this.#raw = raw;
+    this._raw = raw;
   }
 
   // `then` on a subclass would otherwise construct an APIPromise without the private state.
@@ -41,12 +46,12 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The raw `Response` with its body unread. Errors (non-2xx) still throw. Don't also await the data. */
   asResponse(): Promise<Response> {
-    return this.#raw.then((raw) => raw.response);
+    return this._raw.then((raw) => raw.response);
   }
 
   /** The parsed data together with the raw `Response` and request id. */
   withResponse(): Promise<WithResponse<T>> {
-    this.#parsed ??= this.#raw.then(async (raw) => ({
+    this._parsed ??= this._raw.then(async (raw) => ({
       data: await raw.parse(),
       response: raw.response,
       requestId:
@@ -54,14 +59,16 @@ export class APIPromise<T> extends Promise<T> {
         raw.response.headers.get("x-generation-id") ??
         undefined,
     }));
-    return this.#parsed;
+    return this._parsed;
   }
 
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+    return this.withResponse()
+      .then((r) => r.data)
+      .then(onfulfilled, onrejected);
   }
 
   override catch<R = never>(

@@ -2,10 +2,23 @@ import createFetchClient from "openapi-fetch";
 import { APIPromise } from "./api-promise.js";
 import { ClientClosedError } from "./errors/user-abort-error.js";
 import { anySignal } from "./internal/any-signal.js";
-import { mergeOptions, resolveOptions, type ClientOptions, type RequestOptions } from "./options.js";
+import {
+  mergeOptions,
+  resolveOptions,
+  type ClientOptions,
+  type RequestOptions,
+} from "./options.js";
 import { readResponse } from "./response.js";
 import { sendRequest, type FetchClient } from "./request.js";
 import type { Client, OperationRequest } from "./types.js";
+
+declare global {
+  // Declared here too (as @types/node does) so the emitted .d.ts type-checks for consumers whose
+  // `lib` predates esnext.disposable; identical redeclarations merge.
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol;
+  }
+}
 
 /**
  * `Symbol.asyncDispose`, or the registry symbol polyfills install on runtimes that predate it, so

@@ -5,14 +5,7 @@
 export { APIPromise, type RawResult, type WithResponse } from "./api-promise.js";
 export { createClient, OpenRouterClient } from "./client.js";
 export * from "./errors/index.js";
-export {
-  consoleLogger,
-  headersForLog,
-  redactingLogger,
-  resolveLogger,
-  silentLogger,
-  type Logger,
-} from "./logger.js";
+export { consoleLogger, silentLogger, type Logger } from "./logger.js";
 export {
   DEFAULT_BASE_URL,
   DEFAULT_IDLE_TIMEOUT_MS,
@@ -34,7 +27,12 @@ export {
   type RetryOptions,
 } from "./retry.js";
 export { Stream, type StreamContext } from "./sse/events.js";
-export { createParser, type ParserCallbacks, type SSEMessage, type SSEParser } from "./sse/parse.js";
+export {
+  createParser,
+  type ParserCallbacks,
+  type SSEMessage,
+  type SSEParser,
+} from "./sse/parse.js";
 export { SSEDecoderStream, type SSEDecoderStreamOptions } from "./sse/stream.js";
 export type { Client, HttpMethod, OperationRequest, ResponseKind } from "./types.js";
 export { VERSION } from "./version.js";

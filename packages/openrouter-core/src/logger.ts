@@ -30,7 +30,10 @@ export const consoleLogger: Logger = {
  * Picks the logger: an explicit `logger` wins; else `debug` (or, when `debug` is unset, a truthy
  * `OPENROUTER_DEBUG` of "1"/"true"/"yes"/"on") selects the console logger; else silence.
  */
-export function resolveLogger(options: { logger?: Logger | undefined; debug?: boolean | undefined }): Logger {
+export function resolveLogger(options: {
+  logger?: Logger | undefined;
+  debug?: boolean | undefined;
+}): Logger {
   if (options.logger) return options.logger;
   const debug = options.debug ?? isTruthyEnv(readEnv("OPENROUTER_DEBUG"));
   return debug ? consoleLogger : silentLogger;

@@ -90,7 +90,10 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
 /** Merges option layers (later wins), combining `defaultHeaders` and `retry` rather than replacing them. */
-export function mergeOptions<T extends ClientOptions>(base: T, override: Partial<T> | undefined): T {
+export function mergeOptions<T extends ClientOptions>(
+  base: T,
+  override: Partial<T> | undefined,
+): T {
   if (!override) return base;
   const merged: T = { ...base };
   for (const [key, value] of Object.entries(override)) {

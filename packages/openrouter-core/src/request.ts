@@ -50,7 +50,13 @@ export async function sendRequest(
   const apiKey = await resolveApiKey(options.apiKey);
   const redact = createRedactor([apiKey]);
   const logger = redactingLogger(options.logger, redact);
-  const transport: TransportContext = { operationId: req.operationId, options, scope, logger, redact };
+  const transport: TransportContext = {
+    operationId: req.operationId,
+    options,
+    scope,
+    logger,
+    redact,
+  };
 
   const { response } = await http.request(req.method, req.path, {
     baseUrl: options.baseURL,
@@ -65,7 +71,15 @@ export async function sendRequest(
     // Only reachable if openapi-fetch produced a response without calling our fetch.
     throw new Error(`${req.operationId}: response did not come from the transport.`);
   }
-  return { operation: req, response, controller: transport.controller, scope, options, logger, redact };
+  return {
+    operation: req,
+    response,
+    controller: transport.controller,
+    scope,
+    options,
+    logger,
+    redact,
+  };
 }
 
 async function resolveApiKey(source: ApiKeySource | undefined): Promise<string> {

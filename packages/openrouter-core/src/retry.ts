@@ -98,5 +98,8 @@ export function retryDelay(input: {
   if (hint) {
     return { delayMs: Math.min(hint.delayMs, input.options.maxRetryAfterMs), source: hint.source };
   }
-  return { delayMs: backoffDelay(input.retryNumber, input.options, input.random), source: "backoff" };
+  return {
+    delayMs: backoffDelay(input.retryNumber, input.options, input.random),
+    source: "backoff",
+  };
 }

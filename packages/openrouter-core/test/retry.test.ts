@@ -11,8 +11,21 @@ const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 
 describe("shouldRetryResponse", () => {
   const cases: Array<[number, boolean]> = [
-    [400, false], [401, false], [402, false], [403, false], [404, false], [413, false], [422, false],
-    [408, true], [409, true], [429, true], [500, true], [502, true], [503, true], [524, true], [529, true],
+    [400, false],
+    [401, false],
+    [402, false],
+    [403, false],
+    [404, false],
+    [413, false],
+    [422, false],
+    [408, true],
+    [409, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [524, true],
+    [529, true],
   ];
   it.each(cases)("status %i → %s", (status, want) => {
     expect(shouldRetryResponse(status)).toBe(want);
@@ -30,10 +43,30 @@ describe("serverRetryDelay", () => {
     ["retry-after-ms", { "retry-after-ms": "250" }, 250, "retry-after-ms"],
     ["Retry-After seconds", { "retry-after": "3" }, 3000, "retry-after"],
     ["Retry-After fractional seconds", { "retry-after": "0.5" }, 500, "retry-after"],
-    ["Retry-After HTTP date", { "retry-after": new Date(NOW + 7000).toUTCString() }, 7000, "retry-after"],
-    ["X-RateLimit-Reset epoch ms", { "x-ratelimit-reset": String(NOW + 4000) }, 4000, "x-ratelimit-reset"],
-    ["retry-after-ms wins over Retry-After", { "retry-after-ms": "10", "retry-after": "9" }, 10, "retry-after-ms"],
-    ["Retry-After wins over reset", { "retry-after": "2", "x-ratelimit-reset": String(NOW + 9000) }, 2000, "retry-after"],
+    [
+      "Retry-After HTTP date",
+      { "retry-after": new Date(NOW + 7000).toUTCString() },
+      7000,
+      "retry-after",
+    ],
+    [
+      "X-RateLimit-Reset epoch ms",
+      { "x-ratelimit-reset": String(NOW + 4000) },
+      4000,
+      "x-ratelimit-reset",
+    ],
+    [
+      "retry-after-ms wins over Retry-After",
+      { "retry-after-ms": "10", "retry-after": "9" },
+      10,
+      "retry-after-ms",
+    ],
+    [
+      "Retry-After wins over reset",
+      { "retry-after": "2", "x-ratelimit-reset": String(NOW + 9000) },
+      2000,
+      "retry-after",
+    ],
     ["past date falls through", { "retry-after": new Date(NOW - 5000).toUTCString() }, undefined],
     ["garbage is ignored", { "retry-after": "soon", "retry-after-ms": "x" }, undefined],
     ["no headers", {}, undefined],

@@ -40,7 +40,20 @@ export class ModelsResource {
    *
    * `GET /models`
    */
-  list(params?: ModelsListParams, options?: RequestOptions): APIPromise<ModelsListResponse> {
+  list(
+    params: ModelsListParams & { use_rss: "true" },
+    options?: RequestOptions,
+  ): APIPromise<string>;
+  /**
+   * List all models and their properties
+   *
+   * `GET /models`
+   */
+  list(params?: ModelsListParams, options?: RequestOptions): APIPromise<ModelsListResponse>;
+  list(
+    params?: ModelsListParams,
+    options?: RequestOptions,
+  ): APIPromise<string | ModelsListResponse> {
     return modelsList(this.client, params, options);
   }
 

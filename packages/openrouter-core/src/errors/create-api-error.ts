@@ -36,8 +36,9 @@ export function createAPIError(src: ErrorSource): APIError {
   const metadata = err && isObject(err["metadata"]) ? parseRawMetadata(err["metadata"]) : undefined;
   const providerName = asString(metadata?.["provider_name"]);
   const code = pickCode(err, root, src.status);
-  const status = src.inBand ? httpLikeStatus(code) ?? src.status : src.status;
-  const cls = src.inBand && httpLikeStatus(code) === undefined ? APIError : errorClassForStatus(status);
+  const status = src.inBand ? (httpLikeStatus(code) ?? src.status) : src.status;
+  const cls =
+    src.inBand && httpLikeStatus(code) === undefined ? APIError : errorClassForStatus(status);
 
   const serverMessage =
     asString(err?.["message"]) ??
@@ -145,7 +146,9 @@ function rawProviderMessage(raw: unknown): string | undefined {
   if (typeof raw === "string") return truncate(raw.trim(), 300) || undefined;
   if (!isObject(raw) && !Array.isArray(raw)) return undefined;
   if (isObject(raw)) {
-    const nested = isObject(raw["error"]) ? asString(raw["error"]["message"]) : asString(raw["error"]);
+    const nested = isObject(raw["error"])
+      ? asString(raw["error"]["message"])
+      : asString(raw["error"]);
     const message = nested ?? asString(raw["message"]) ?? asString(raw["detail"]);
     if (message) return truncate(message, 300);
   }

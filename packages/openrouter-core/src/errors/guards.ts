@@ -15,7 +15,9 @@ type ErrorClass = abstract new (...args: never[]) => Error;
  * copy of this package (or another realm) are recognised. The name is read from the class itself,
  * set once by the status table or the class's module.
  */
-export function createErrorGuard<C extends ErrorClass>(cls: C): (e: unknown) => e is InstanceType<C> {
+export function createErrorGuard<C extends ErrorClass>(
+  cls: C,
+): (e: unknown) => e is InstanceType<C> {
   const name = (cls.prototype as Error).name;
   return (e: unknown): e is InstanceType<C> => e instanceof cls || hasErrorName(e, name);
 }

@@ -13,7 +13,11 @@ const ACCEPT: Partial<Record<OperationRequest["response"], string>> = {
  * the operation's header parameters, then per-call `headers` (which can override anything,
  * `null` removing). No `User-Agent`: browsers forbid setting it.
  */
-export function buildHeaders(options: ResolvedOptions, apiKey: string, req: OperationRequest): Headers {
+export function buildHeaders(
+  options: ResolvedOptions,
+  apiKey: string,
+  req: OperationRequest,
+): Headers {
   return mergeHeaders(
     {
       Accept: ACCEPT[req.response],

@@ -9,7 +9,8 @@ export function toFormData(body: unknown): FormData {
   const form = new FormData();
   if (typeof body !== "object" || body === null) return form;
   for (const [key, value] of Object.entries(body)) {
-    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) appendField(form, key, item);
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value])
+      appendField(form, key, item);
   }
   return form;
 }

@@ -48,7 +48,10 @@ export async function readBodyText(response: Response, ctx: BodyReadContext): Pr
 }
 
 /** Explains a failed body read: caller/client abort first, then our own abort reason, then the network. */
-export function mapReadError(error: unknown, ctx: Pick<BodyReadContext, "controller" | "abortError">): Error {
+export function mapReadError(
+  error: unknown,
+  ctx: Pick<BodyReadContext, "controller" | "abortError">,
+): Error {
   const external = ctx.abortError();
   if (external) return external;
   const reason: unknown = ctx.controller.signal.reason;

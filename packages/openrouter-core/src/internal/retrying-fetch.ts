@@ -41,7 +41,8 @@ export function createRetryingFetch(ctx: TransportContext): (input: Request) => 
     const body = input.body ? await input.arrayBuffer() : undefined;
     const method = input.method;
     const url = redact(input.url);
-    if (body && logger.trace) logger.trace(`${operationId} request body`, describeBody(body, input.headers));
+    if (body && logger.trace)
+      logger.trace(`${operationId} request body`, describeBody(body, input.headers));
 
     for (let attempt = 1; ; attempt++) {
       const cancelled = scope.abortError();
@@ -104,7 +105,11 @@ export function createRetryingFetch(ctx: TransportContext): (input: Request) => 
   };
 
   async function backoff(attempt: number, headers: Headers | undefined, reason: string) {
-    const { delayMs, source } = retryDelay({ retryNumber: attempt, options: options.retry, headers });
+    const { delayMs, source } = retryDelay({
+      retryNumber: attempt,
+      options: options.retry,
+      headers,
+    });
     logger.info(
       `${operationId}: retrying after ${reason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
     );
@@ -149,11 +154,14 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
   const cause = (error as { cause?: unknown }).cause;
-  const detail = cause instanceof Error ? `: ${(cause as { code?: string }).code ?? cause.message}` : "";
+  const detail =
+    cause instanceof Error ? `: ${(cause as { code?: string }).code ?? cause.message}` : "";
   return `${error.message}${detail}`;
 }
 
 function describeBody(body: ArrayBuffer, headers: Headers): string {
   const type = headers.get("content-type") ?? "";
-  return /json|text/.test(type) ? new TextDecoder().decode(body) : `<${body.byteLength} bytes ${type}>`;
+  return /json|text/.test(type)
+    ? new TextDecoder().decode(body)
+    : `<${body.byteLength} bytes ${type}>`;
 }

@@ -39,11 +39,14 @@ export class Stream<T> implements AsyncIterable<T> {
   readonly response: Response;
   /** Aborting this tears down the underlying request. */
   readonly controller: AbortController;
-  readonly #iterate: () => AsyncIterator<T>;
-  #consumed = false;
+  // Not `#private`: that would make Stream nominal and copies of core type-incompatible (see APIPromise).
+  /** @internal */
+  readonly _iterate: () => AsyncIterator<T>;
+  /** @internal */
+  _consumed = false;
 
   constructor(iterate: () => AsyncIterator<T>, controller: AbortController, response: Response) {
-    this.#iterate = iterate;
+    this._iterate = iterate;
     this.controller = controller;
     this.response = response;
   }
@@ -54,17 +57,21 @@ export class Stream<T> implements AsyncIterable<T> {
     controller: AbortController,
     context: StreamContext,
   ): Stream<T> {
-    return new Stream<T>(() => iterateEvents<T>(response, controller, context), controller, response);
+    return new Stream<T>(
+      () => iterateEvents<T>(response, controller, context),
+      controller,
+      response,
+    );
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    if (this.#consumed) {
+    if (this._consumed) {
       throw new OpenRouterError(
         "This stream was already iterated; a Stream has a single consumer. Call stream.tee() before iterating to read it twice.",
       );
     }
-    this.#consumed = true;
-    return this.#iterate();
+    this._consumed = true;
+    return this._iterate();
   }
 
   /**
@@ -132,7 +139,9 @@ async function* iterateEvents<T>(
     controller.abort(new TimeoutError(`Stream idle: no data received for ${ctx.idleTimeout}ms.`)),
   );
   // Any received chunk (keep-alive comments included) restarts the idle countdown.
-  const reader = response.body.pipeThrough(new SSEDecoderStream({ onChunk: idle.touch })).getReader();
+  const reader = response.body
+    .pipeThrough(new SSEDecoderStream({ onChunk: idle.touch }))
+    .getReader();
   // Also race each read against the signals: a custom `fetch` may ignore aborts once headers arrived.
   const stop = anySignal([controller.signal, ctx.signal]);
   let finished = false;

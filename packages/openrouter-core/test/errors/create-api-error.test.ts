@@ -24,7 +24,9 @@ describe("status → class", () => {
         res.end(JSON.stringify({ error: { code: status, message: "server says no" } }));
       });
 
-      const error = await testClient(server.url, { maxRetries: 0 }).request(getModels).catch((e: unknown) => e);
+      const error = await testClient(server.url, { maxRetries: 0 })
+        .request(getModels)
+        .catch((e: unknown) => e);
 
       // assert class, name and the common fields
       expect(error).toBeInstanceOf(cls);
@@ -51,44 +53,118 @@ describe("status → class", () => {
 
 describe("body variants", () => {
   const variants: Array<[string, number, unknown, Partial<Record<string, unknown>>]> = [
-    ["numeric code", 400, { error: { code: 400, message: "bad model" } }, { code: 400, message: "400 bad model" }],
-    ["string code kept as sent", 400, { error: { code: "invalid_prompt", message: "too long" } }, { code: "invalid_prompt", message: "400 too long" }],
-    ["missing code → http_status", 429, { error: { message: "slow down", http_status: 429 } }, { code: 429 }],
-    ["missing code → error_type", 529, { error: { message: "busy", error_type: "provider_overloaded" } }, { code: "provider_overloaded" }],
-    ["missing code, nothing else → status", 503, { error: { message: "down" } }, { code: 503, message: "503 down" }],
-    ["no error wrapper", 404, { message: "no such route" }, { code: 404, message: "404 no such route" }],
-    ["leading whitespace before JSON", 502, "\n\n  {\"error\":{\"code\":502,\"message\":\"upstream\"}}", { code: 502, message: "502 upstream" }],
-    ["HTML page from a proxy", 502, "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>", { code: 502, message: "502 502 Bad Gateway 502 Bad Gateway nginx" }],
+    [
+      "numeric code",
+      400,
+      { error: { code: 400, message: "bad model" } },
+      { code: 400, message: "400 bad model" },
+    ],
+    [
+      "string code kept as sent",
+      400,
+      { error: { code: "invalid_prompt", message: "too long" } },
+      { code: "invalid_prompt", message: "400 too long" },
+    ],
+    [
+      "missing code → http_status",
+      429,
+      { error: { message: "slow down", http_status: 429 } },
+      { code: 429 },
+    ],
+    [
+      "missing code → error_type",
+      529,
+      { error: { message: "busy", error_type: "provider_overloaded" } },
+      { code: "provider_overloaded" },
+    ],
+    [
+      "missing code, nothing else → status",
+      503,
+      { error: { message: "down" } },
+      { code: 503, message: "503 down" },
+    ],
+    [
+      "no error wrapper",
+      404,
+      { message: "no such route" },
+      { code: 404, message: "404 no such route" },
+    ],
+    [
+      "leading whitespace before JSON",
+      502,
+      '\n\n  {"error":{"code":502,"message":"upstream"}}',
+      { code: 502, message: "502 upstream" },
+    ],
+    [
+      "HTML page from a proxy",
+      502,
+      "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>",
+      { code: 502, message: "502 502 Bad Gateway 502 Bad Gateway nginx" },
+    ],
     ["plain text", 500, "upstream connect error", { message: "500 upstream connect error" }],
     ["empty body", 500, "", { message: "500 status code (no body)", body: undefined }],
     [
       "provider metadata with JSON raw",
       400,
-      { error: { code: 400, message: "Provider returned error", metadata: { provider_name: "DeepInfra", raw: "{\"error\":{\"message\":\"context too long\"}}" } } },
-      { providerName: "DeepInfra", message: "400 Provider returned error [DeepInfra] context too long", metadata: { provider_name: "DeepInfra", raw: { error: { message: "context too long" } } } },
+      {
+        error: {
+          code: 400,
+          message: "Provider returned error",
+          metadata: { provider_name: "DeepInfra", raw: '{"error":{"message":"context too long"}}' },
+        },
+      },
+      {
+        providerName: "DeepInfra",
+        message: "400 Provider returned error [DeepInfra] context too long",
+        metadata: { provider_name: "DeepInfra", raw: { error: { message: "context too long" } } },
+      },
     ],
     [
       "provider metadata with plain-string raw",
       502,
-      { error: { code: 502, message: "Provider returned error", metadata: { provider_name: "Groq", raw: "Service temporarily unavailable" } } },
-      { message: "502 Provider returned error [Groq] Service temporarily unavailable", metadata: { provider_name: "Groq", raw: "Service temporarily unavailable" } },
+      {
+        error: {
+          code: 502,
+          message: "Provider returned error",
+          metadata: { provider_name: "Groq", raw: "Service temporarily unavailable" },
+        },
+      },
+      {
+        message: "502 Provider returned error [Groq] Service temporarily unavailable",
+        metadata: { provider_name: "Groq", raw: "Service temporarily unavailable" },
+      },
     ],
     [
       "provider metadata with object raw",
       429,
-      { error: { code: 429, message: "Rate limited upstream", metadata: { provider_name: "Together", raw: { detail: "quota" } } } },
+      {
+        error: {
+          code: 429,
+          message: "Rate limited upstream",
+          metadata: { provider_name: "Together", raw: { detail: "quota" } },
+        },
+      },
       { message: "429 Rate limited upstream [Together] quota" },
     ],
-    ["body id as request id", 500, { id: "gen-123", error: { code: 500, message: "boom" } }, { requestId: "gen-123" }],
+    [
+      "body id as request id",
+      500,
+      { id: "gen-123", error: { code: 500, message: "boom" } },
+      { requestId: "gen-123" },
+    ],
   ];
 
   it.each(variants)("%s", async (_name, status, body, want) => {
     const server = await startServer((_req, res) => {
-      res.writeHead(status, { "content-type": typeof body === "string" ? "text/html" : "application/json" });
+      res.writeHead(status, {
+        "content-type": typeof body === "string" ? "text/html" : "application/json",
+      });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     });
 
-    const error = await testClient(server.url, { maxRetries: 0 }).request(getModels).catch((e: unknown) => e);
+    const error = await testClient(server.url, { maxRetries: 0 })
+      .request(getModels)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status, ...want });
@@ -106,24 +182,47 @@ describe("body variants", () => {
         error: {
           code: 403,
           message: "Input was flagged",
-          metadata: { reasons: ["violence", "harassment"], flagged_input: "some text…", provider_name: "OpenAI", model_slug: "openai/gpt-4o" },
+          metadata: {
+            reasons: ["violence", "harassment"],
+            flagged_input: "some text…",
+            provider_name: "OpenAI",
+            model_slug: "openai/gpt-4o",
+          },
         },
       },
       redact,
     });
     expect(error).toBeInstanceOf(PermissionDeniedError);
-    expect(error).toMatchObject({ reasons: ["violence", "harassment"], flaggedInput: "some text…" });
+    expect(error).toMatchObject({
+      reasons: ["violence", "harassment"],
+      flaggedInput: "some text…",
+    });
   });
 });
 
 describe("in-band errors (a 200 body or a stream event)", () => {
   it("takes the class from a numeric HTTP-like code", () => {
-    const error = createAPIError({ status: 200, body: { error: { code: 429, message: "limited" } }, redact, inBand: true });
-    expect(error).toMatchObject({ name: "RateLimitError", status: 429, code: 429, message: "429 limited" });
+    const error = createAPIError({
+      status: 200,
+      body: { error: { code: 429, message: "limited" } },
+      redact,
+      inBand: true,
+    });
+    expect(error).toMatchObject({
+      name: "RateLimitError",
+      status: 429,
+      code: 429,
+      message: "429 limited",
+    });
   });
 
   it("stays an APIError with the response status for a non-HTTP code", () => {
-    const error = createAPIError({ status: 200, body: { error: { code: "server_error", message: "oops" } }, redact, inBand: true });
+    const error = createAPIError({
+      status: 200,
+      body: { error: { code: "server_error", message: "oops" } },
+      redact,
+      inBand: true,
+    });
     expect(error.constructor).toBe(APIError);
     expect(error).toMatchObject({ status: 200, code: "server_error" });
   });
@@ -134,11 +233,23 @@ describe("redaction", () => {
     const error = createAPIError({
       status: 401,
       headers: new Headers({ "x-echo": `Bearer ${TEST_KEY}` }),
-      body: { error: { code: 401, message: `Invalid key ${TEST_KEY}`, metadata: { raw: `{"key":"${TEST_KEY}"}` } } },
+      body: {
+        error: {
+          code: 401,
+          message: `Invalid key ${TEST_KEY}`,
+          metadata: { raw: `{"key":"${TEST_KEY}"}` },
+        },
+      },
       redact,
     });
-    const everything = [error.message, error.stack, JSON.stringify(error), JSON.stringify(error.body), error.headers.get("x-echo")].join("\n");
+    const everything = [
+      error.message,
+      error.stack,
+      JSON.stringify(error),
+      JSON.stringify(error.body),
+      error.headers.get("x-echo"),
+    ].join("\n");
     expect(everything).not.toContain(TEST_KEY);
-    expect(error.message).toBe("401 Invalid key [REDACTED] {\"key\":\"[REDACTED]\"}");
+    expect(error.message).toBe('401 Invalid key [REDACTED] {"key":"[REDACTED]"}');
   });
 });

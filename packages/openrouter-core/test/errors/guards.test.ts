@@ -32,7 +32,13 @@ describe("guards", () => {
   });
 
   it("recognise a plain branded object", () => {
-    const errorLike = { [Symbol.for("@orkit/openrouter-core/error")]: ["RateLimitError", "APIError", "OpenRouterError"] };
+    const errorLike = {
+      [Symbol.for("@orkit/openrouter-core/error")]: [
+        "RateLimitError",
+        "APIError",
+        "OpenRouterError",
+      ],
+    };
     expect(isRateLimitError(errorLike)).toBe(true);
     expect(isAPIError(errorLike)).toBe(true);
   });
@@ -49,13 +55,18 @@ describe("guards", () => {
     expect(closed[ERROR_BRAND]).toEqual(["ClientClosedError", "UserAbortError", "OpenRouterError"]);
     expect(isUserAbortError(closed)).toBe(true);
     expect(closed).toBeInstanceOf(UserAbortError);
-    expect(isInvalidRequestError(new core.BadRequestError("400", { status: 400, code: 400 }))).toBe(true);
-    expect(isModelNotFoundError(new core.NotFoundError("404", { status: 404, code: 404 }))).toBe(true);
+    expect(isInvalidRequestError(new core.BadRequestError("400", { status: 400, code: 400 }))).toBe(
+      true,
+    );
+    expect(isModelNotFoundError(new core.NotFoundError("404", { status: 404, code: 404 }))).toBe(
+      true,
+    );
   });
 
   it("exist for every exported error class", () => {
     const classes = Object.entries(core).filter(
-      ([name, value]) => typeof value === "function" && value.prototype instanceof Error && name.endsWith("Error"),
+      ([name, value]) =>
+        typeof value === "function" && value.prototype instanceof Error && name.endsWith("Error"),
     );
     expect(classes.length).toBeGreaterThan(20);
     for (const [name, cls] of classes) {
@@ -63,7 +74,11 @@ describe("guards", () => {
       expect(typeof guard, `is${name}`).toBe("function");
       expect((cls as { prototype: Error }).prototype.name).toBe(
         // aliases share their class's name
-        name === "InvalidRequestError" ? "BadRequestError" : name === "ModelNotFoundError" ? "NotFoundError" : name,
+        name === "InvalidRequestError"
+          ? "BadRequestError"
+          : name === "ModelNotFoundError"
+            ? "NotFoundError"
+            : name,
       );
     }
   });

@@ -72,7 +72,11 @@ export function sendJson(
 
 /** Starts an event stream response. */
 export function startSSE(res: http.ServerResponse, headers: Record<string, string> = {}): void {
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", ...headers });
+  res.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    ...headers,
+  });
   res.flushHeaders();
 }
 

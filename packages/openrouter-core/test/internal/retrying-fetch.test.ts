@@ -13,9 +13,14 @@ import { sendJson, startServer } from "../helpers/http-server.js";
 const OK = { data: [{ id: "openai/gpt-4o" }] };
 
 /** A server that answers the first `failures` requests with `status` (and headers), then 200. */
-async function failingThenOk(failures: number, status: number, headers: Record<string, string> = {}) {
+async function failingThenOk(
+  failures: number,
+  status: number,
+  headers: Record<string, string> = {},
+) {
   return startServer((_req, res, { index }) => {
-    if (index < failures) sendJson(res, status, { error: { code: status, message: "nope" } }, headers);
+    if (index < failures)
+      sendJson(res, status, { error: { code: status, message: "nope" } }, headers);
     else sendJson(res, 200, OK);
   });
 }
@@ -24,8 +29,16 @@ describe("retries", () => {
   const hinted: Array<[string, () => Record<string, string>, (ms: number) => boolean]> = [
     ["retry-after-ms", () => ({ "retry-after-ms": "250" }), (ms) => ms === 250],
     ["Retry-After seconds", () => ({ "retry-after": "3" }), (ms) => ms === 3000],
-    ["Retry-After HTTP date", () => ({ "retry-after": new Date(Date.now() + 10_000).toUTCString() }), (ms) => ms > 7000 && ms <= 10_000],
-    ["X-RateLimit-Reset", () => ({ "x-ratelimit-reset": String(Date.now() + 5000) }), (ms) => ms > 4000 && ms <= 5000],
+    [
+      "Retry-After HTTP date",
+      () => ({ "retry-after": new Date(Date.now() + 10_000).toUTCString() }),
+      (ms) => ms > 7000 && ms <= 10_000,
+    ],
+    [
+      "X-RateLimit-Reset",
+      () => ({ "x-ratelimit-reset": String(Date.now() + 5000) }),
+      (ms) => ms > 4000 && ms <= 5000,
+    ],
     ["Retry-After over the cap", () => ({ "retry-after": "3600" }), (ms) => ms === 60_000],
   ];
   it.each(hinted)("429 with %s waits as told, then succeeds", async (_name, headers, delayOk) => {
@@ -58,7 +71,9 @@ describe("retries", () => {
     const server = await failingThenOk(1, status);
     const cls = STATUS_ERRORS.find(([s]) => s === status)![1];
 
-    const error = await testClient(server.url).request(getModels).catch((e: unknown) => e);
+    const error = await testClient(server.url)
+      .request(getModels)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(cls);
     expect(server.requests).toHaveLength(1);
@@ -77,7 +92,9 @@ describe("retries", () => {
   it("throws ConnectionError when the connection keeps failing", async () => {
     const server = await startServer((req) => void req.socket.destroy());
 
-    const error = await testClient(server.url, { maxRetries: 1 }).request(getModels).catch((e: unknown) => e);
+    const error = await testClient(server.url, { maxRetries: 1 })
+      .request(getModels)
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(2);
@@ -86,7 +103,9 @@ describe("retries", () => {
   it("throws the final typed error when the budget is exhausted", async () => {
     const server = await failingThenOk(99, 503);
 
-    const error = await testClient(server.url).request(getModels).catch((e: unknown) => e);
+    const error = await testClient(server.url)
+      .request(getModels)
+      .catch((e: unknown) => e);
 
     // assert maxRetries (2) + 1 attempts, then the 503's own class
     expect(server.requests).toHaveLength(3);
@@ -116,7 +135,9 @@ describe("retries", () => {
     const client = testClient(server.url, { sleep: undefined });
     const started = Date.now();
 
-    const pending = client.request(getModels, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client
+      .request(getModels, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 100));
     controller.abort();
     const error = await pending;
@@ -180,6 +201,8 @@ describe("retries", () => {
       JSON.stringify(op.body),
     ]);
     const retryLine = log.lines.find((l) => l.message.includes("retrying"));
-    expect(retryLine?.message).toMatch(/retrying after status 502 in \d+ms \(backoff\); next attempt 2\/3/);
+    expect(retryLine?.message).toMatch(
+      /retrying after status 502 in \d+ms \(backoff\); next attempt 2\/3/,
+    );
   });
 });

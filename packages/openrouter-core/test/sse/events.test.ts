@@ -23,7 +23,8 @@ const streamChat: OperationRequest = {
   response: "sse",
 };
 
-const chunk = (content: string) => `data: ${JSON.stringify({ id: "gen-1", choices: [{ delta: { content } }] })}\n\n`;
+const chunk = (content: string) =>
+  `data: ${JSON.stringify({ id: "gen-1", choices: [{ delta: { content } }] })}\n\n`;
 
 async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -41,7 +42,7 @@ describe("Stream over a real SSE response", () => {
         res.write(part);
         await delay(1);
       }
-      res.end("data: {\"after\":\"done\"}\n\n");
+      res.end('data: {"after":"done"}\n\n');
     });
 
     const stream = await testClient(server.url).request<Stream<Chunk>>(streamChat);
@@ -67,7 +68,11 @@ describe("Stream over a real SSE response", () => {
       res.end(
         `data: ${JSON.stringify({
           id: "gen-1",
-          error: { code: 529, message: "Provider overloaded", metadata: { provider_name: "Anthropic" } },
+          error: {
+            code: 529,
+            message: "Provider overloaded",
+            metadata: { provider_name: "Anthropic" },
+          },
           choices: [{ delta: { content: "" }, finish_reason: "error" }],
         })}\n\n`,
       );
@@ -106,12 +111,17 @@ describe("Stream over a real SSE response", () => {
   it("throws for a /responses `type: error` event", async () => {
     const server = await startServer((_req, res) => {
       startSSE(res);
-      res.end(`event: error\ndata: {"type":"error","code":"rate_limit_exceeded","message":"Rate limit exceeded","param":null,"sequence_number":2}\n\n`);
+      res.end(
+        `event: error\ndata: {"type":"error","code":"rate_limit_exceeded","message":"Rate limit exceeded","param":null,"sequence_number":2}\n\n`,
+      );
     });
 
     const stream = await testClient(server.url).request<Stream<Chunk>>(streamChat);
 
-    await expect(collect(stream)).rejects.toMatchObject({ code: "rate_limit_exceeded", message: "200 Rate limit exceeded" });
+    await expect(collect(stream)).rejects.toMatchObject({
+      code: "rate_limit_exceeded",
+      message: "200 Rate limit exceeded",
+    });
   });
 
   it("names the raw text when event data is not JSON", async () => {
@@ -134,7 +144,9 @@ describe("Stream over a real SSE response", () => {
       // then nothing, forever
     });
 
-    const stream = await testClient(server.url, { idleTimeout: 150 }).request<Stream<Chunk>>(streamChat);
+    const stream = await testClient(server.url, { idleTimeout: 150 }).request<Stream<Chunk>>(
+      streamChat,
+    );
     const seen: Chunk[] = [];
     const error = await (async () => {
       for await (const e of stream) seen.push(e);
@@ -155,8 +167,10 @@ describe("Stream over a real SSE response", () => {
       res.end(chunk("finally") + "data: [DONE]\n\n");
     });
 
-    // 500 ms of comments against a 100 ms idle timeout
-    const stream = await testClient(server.url, { idleTimeout: 100 }).request<Stream<Chunk>>(streamChat);
+    // 500+ ms of comments every 20 ms against a 300 ms idle timeout
+    const stream = await testClient(server.url, { idleTimeout: 300 }).request<Stream<Chunk>>(
+      streamChat,
+    );
 
     expect((await collect(stream)).map((e) => e.choices![0]!.delta.content)).toEqual(["finally"]);
   });
@@ -188,7 +202,9 @@ describe("Stream over a real SSE response", () => {
     });
     const controller = new AbortController();
 
-    const stream = await testClient(server.url).request<Stream<Chunk>>(streamChat, { signal: controller.signal });
+    const stream = await testClient(server.url).request<Stream<Chunk>>(streamChat, {
+      signal: controller.signal,
+    });
     const error = await (async () => {
       for await (const _ of stream) controller.abort();
     })().catch((e: unknown) => e);
@@ -224,7 +240,12 @@ describe("Stream over a real SSE response", () => {
     const stream = await testClient(server.url).request<Stream<Chunk>>(streamChat);
     const text = await new Response(stream.toReadableStream()).text();
 
-    expect(text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Chunk)).toEqual([
+    expect(
+      text
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Chunk),
+    ).toEqual([
       { id: "gen-1", choices: [{ delta: { content: "x" } }] },
       { id: "gen-1", choices: [{ delta: { content: "ü" } }] },
     ]);
@@ -235,7 +256,9 @@ describe("Stream over a real SSE response", () => {
       sendJson(res, 200, { error: { code: 402, message: "Insufficient credits" } });
     });
 
-    const error = await testClient(server.url).request<Stream<Chunk>>(streamChat).catch((e: unknown) => e);
+    const error = await testClient(server.url)
+      .request<Stream<Chunk>>(streamChat)
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ name: "PaymentRequiredError", status: 402 });
   });

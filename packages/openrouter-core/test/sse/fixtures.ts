@@ -19,10 +19,26 @@ export const HOSTILE_STREAM =
   "data: [DONE]\n\n";
 
 export const HOSTILE_EVENTS: SSEMessage[] = [
-  { event: undefined, id: undefined, data: '{"id":"gen-1","choices":[{"delta":{"content":"héllo "}}]}' },
-  { event: undefined, id: undefined, data: '{"id":"gen-1","choices":[{"delta":{"content":"世界 🎉"}}]}' },
-  { event: "response.output_text.delta", id: undefined, data: '{"type":"response.output_text.delta",\n"delta":"ß∂ƒ"}' },
-  { event: undefined, id: "42", data: '{"id":"gen-1","choices":[{"delta":{},"finish_reason":"stop"}]}' },
+  {
+    event: undefined,
+    id: undefined,
+    data: '{"id":"gen-1","choices":[{"delta":{"content":"héllo "}}]}',
+  },
+  {
+    event: undefined,
+    id: undefined,
+    data: '{"id":"gen-1","choices":[{"delta":{"content":"世界 🎉"}}]}',
+  },
+  {
+    event: "response.output_text.delta",
+    id: undefined,
+    data: '{"type":"response.output_text.delta",\n"delta":"ß∂ƒ"}',
+  },
+  {
+    event: undefined,
+    id: "42",
+    data: '{"id":"gen-1","choices":[{"delta":{},"finish_reason":"stop"}]}',
+  },
   { event: undefined, id: "42", data: "[DONE]" },
 ];
 

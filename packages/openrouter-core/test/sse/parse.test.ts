@@ -35,8 +35,16 @@ describe("createParser", () => {
     ["bare CR", ["data: a\r\rdata: b\r\r"], [ev("a"), ev("b")]],
     ["CR at chunk end, LF at next chunk start", ["data: a\r", "\n\r", "\n"], [ev("a")]],
     ["comments skipped", [": OPENROUTER PROCESSING\n\n: x\ndata: a\n\n"], [ev("a")]],
-    ["event name kept and reset per event", ["event: ping\ndata: 1\n\ndata: 2\n\n"], [ev("1", { event: "ping" }), ev("2")]],
-    ["id persists", ["id: 7\ndata: 1\n\ndata: 2\n\n"], [ev("1", { id: "7" }), ev("2", { id: "7" })]],
+    [
+      "event name kept and reset per event",
+      ["event: ping\ndata: 1\n\ndata: 2\n\n"],
+      [ev("1", { event: "ping" }), ev("2")],
+    ],
+    [
+      "id persists",
+      ["id: 7\ndata: 1\n\ndata: 2\n\n"],
+      [ev("1", { id: "7" }), ev("2", { id: "7" })],
+    ],
     ["event without data is not dispatched", ["event: x\n\ndata: y\n\n"], [ev("y")]],
     ["empty data line still dispatches", ["data:\n\n"], [ev("")]],
     ["field without colon", ["data\n\n"], [ev("")]],
@@ -60,15 +68,21 @@ describe("createParser", () => {
 
   it("handles a huge line delivered one character at a time", () => {
     const big = "x".repeat(200_000);
-    const chunks = splitAt(`data: ${big}\n\n`, Array.from({ length: 2000 }, (_, i) => i * 100));
+    const chunks = splitAt(
+      `data: ${big}\n\n`,
+      Array.from({ length: 2000 }, (_, i) => i * 100),
+    );
     expect(parseAll(chunks).events).toEqual([ev(big)]);
   });
 
   it("yields identical events however the stream is split", () => {
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: HOSTILE_STREAM.length }), { maxLength: 60 }), (offsets) => {
-        expect(parseAll(splitAt(HOSTILE_STREAM, offsets)).events).toEqual(HOSTILE_EVENTS);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: HOSTILE_STREAM.length }), { maxLength: 60 }),
+        (offsets) => {
+          expect(parseAll(splitAt(HOSTILE_STREAM, offsets)).events).toEqual(HOSTILE_EVENTS);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -11,7 +11,8 @@ async function decode(chunks: Uint8Array[]): Promise<SSEMessage[]> {
     },
   });
   const events: SSEMessage[] = [];
-  for await (const event of source.pipeThrough(new SSEDecoderStream())) events.push(event);
+  const reader = source.pipeThrough(new SSEDecoderStream()).getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) events.push(r.value);
   return events;
 }
 
@@ -24,9 +25,12 @@ describe("SSEDecoderStream", () => {
 
   it("yields identical events for any byte split, including inside UTF-8 characters and CRLF", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 80 }), async (offsets) => {
-        expect(await decode(splitAt(bytes, offsets))).toEqual(HOSTILE_EVENTS);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.nat({ max: bytes.length }), { maxLength: 80 }),
+        async (offsets) => {
+          expect(await decode(splitAt(bytes, offsets))).toEqual(HOSTILE_EVENTS);
+        },
+      ),
       { numRuns: 300 },
     );
   });

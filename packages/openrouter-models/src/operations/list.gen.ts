@@ -10,16 +10,31 @@ import type { ModelsListParams, ModelsListResponse } from "../types.gen.js";
  */
 export function modelsList(
   client: Client,
+  params: ModelsListParams & { use_rss: "true" },
+  options?: RequestOptions,
+): APIPromise<string>;
+/**
+ * List all models and their properties
+ *
+ * `GET /models`
+ */
+export function modelsList(
+  client: Client,
   params?: ModelsListParams,
   options?: RequestOptions,
-): APIPromise<ModelsListResponse> {
-  return client.request<ModelsListResponse>(
+): APIPromise<ModelsListResponse>;
+export function modelsList(
+  client: Client,
+  params?: ModelsListParams,
+  options?: RequestOptions,
+): APIPromise<string | ModelsListResponse> {
+  return client.request<string | ModelsListResponse>(
     {
       operationId: "getModels",
       method: "GET",
       path: "/models",
       query: { ...params },
-      response: "json",
+      response: params?.use_rss === "true" ? "text" : "json",
     },
     options,
   );
