@@ -58,7 +58,11 @@ const text: string | null = completion.choices[0].message.content;
 console.log(text);
 
 const stream = chunks(
-  await post({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "Hello!" }], stream: true }),
+  await post({
+    model: "openai/gpt-4o-mini",
+    messages: [{ role: "user", content: "Hello!" }],
+    stream: true,
+  }),
 );
 for await (const chunk of stream) {
   const delta: string | null | undefined = chunk.choices[0]?.delta?.content;

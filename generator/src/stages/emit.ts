@@ -24,6 +24,8 @@ export interface EmittedFile {
   path: string;
   content: string;
   format: "typescript" | "json" | "markdown" | "none";
+  /** True for a file that is only partly generated (the umbrella manifest): left out of the manifest's hashes. */
+  partial?: boolean;
 }
 
 /**
@@ -84,6 +86,7 @@ export function emit(api: ApiIR, planned: Plan, types: PackageTypes[], input: Lo
           path: file.path,
           content: umbrellaPackageJson(input.existing.get(file.path), [...planned.packageNames.values()], planned.coreName, ctx.scope),
           format: "json",
+          partial: true,
         });
         break;
       case "standalone-tsconfig": {

@@ -10,7 +10,8 @@ export async function format(files: EmittedFile[]): Promise<EmittedFile[]> {
     files.map(async (file) => {
       if (file.format === "none") return file;
       const content = await prettier.format(file.content, {
-        parser: file.format,
+        // babel-ts prints the same TypeScript as the `typescript` parser here, about twice as fast.
+        parser: file.format === "typescript" ? "babel-ts" : file.format,
         printWidth: 100,
         trailingComma: "all",
         proseWrap: "preserve",

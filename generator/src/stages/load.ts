@@ -108,8 +108,10 @@ async function readExisting(outDir: string): Promise<{ files: Map<string, string
   await Promise.all(
     all.map(async (abs) => {
       const rel = path.relative(outDir, abs).split(path.sep).join("/");
-      const isManifest = rel.split("/").length === 2 && rel.endsWith("/package.json");
-      if (!rel.endsWith(".gen.ts") && !rel.endsWith(".gen.json") && !isManifest) return;
+      const packageLevel = rel.split("/").length === 2;
+      const isManifest = packageLevel && rel.endsWith("/package.json");
+      const isPackageFile = packageLevel && /\/(package\.json|tsconfig\.json|README\.md)$/.test(rel);
+      if (!rel.endsWith(".gen.ts") && !rel.endsWith(".gen.json") && !isPackageFile) return;
       const text = await readFile(abs, "utf8");
       files.set(rel, text);
       if (isManifest) {

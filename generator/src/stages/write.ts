@@ -32,7 +32,7 @@ function manifest(files: EmittedFile[], input: LoadedInput): EmittedFile {
     spec: { sha256: input.specHash, sourceUrl: input.lock.sourceUrl },
     overlays: input.overlays.map((o) => ({ file: o.file, sha256: hash(JSON.stringify(o.document)) })),
     naming: { sha256: hash(JSON.stringify(input.naming)) },
-    files: Object.fromEntries(files.map((f) => [f.path, hash(f.content)])),
+    files: Object.fromEntries(files.filter((f) => !f.partial).map((f) => [f.path, hash(f.content)])),
   };
   return { path: MANIFEST, content: JSON.stringify(content, null, 2) + "\n", format: "json" };
 }

@@ -1114,7 +1114,8 @@ const historyFiles = readdirSync(historyDir)
   .filter((f) => f.endsWith(".yaml"))
   .sort();
 
-describe("diffSpecs on the real spec history", () => {
+// YAML parsing dominates; generous timeouts keep a loaded CI machine from failing these.
+describe("diffSpecs on the real spec history", { timeout: 30_000 }, () => {
   const docs = new Map<string, object>();
   const load = (prefix: string): object => {
     const file = historyFiles.find((f) => f.startsWith(prefix));
