@@ -58,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+// `pnpm run generate -- --check` forwards a literal `--`: drop it rather than treat flags as positionals.
+main(process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"))).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof SpecError || error instanceof InputError) {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { packageDir } from "../config.js";
 import type { GeneratorContext } from "../context.js";
+import { emitApiListing } from "../emit/api-listing.js";
 import { emitOperationModule } from "../emit/operation-module.js";
 import {
   resourcePackageJson,
@@ -88,6 +89,9 @@ export function emit(api: ApiIR, planned: Plan, types: PackageTypes[], input: Lo
           format: "json",
           partial: true,
         });
+        break;
+      case "api-listing":
+        out.push({ path: file.path, content: emitApiListing(api, packageOf, planned.umbrellaName), format: "markdown" });
         break;
       case "standalone-tsconfig": {
         const corePath = path.relative(ctx.outDir, path.join(ctx.repoRoot, "packages", packageDir("core"), "src", "index.ts"));

@@ -110,7 +110,7 @@ async function readExisting(outDir: string): Promise<{ files: Map<string, string
       const rel = path.relative(outDir, abs).split(path.sep).join("/");
       const packageLevel = rel.split("/").length === 2;
       const isManifest = packageLevel && rel.endsWith("/package.json");
-      const isPackageFile = packageLevel && /\/(package\.json|tsconfig\.json|README\.md)$/.test(rel);
+      const isPackageFile = packageLevel && /\/(package\.json|tsconfig\.json|README\.md|API\.md)$/.test(rel);
       if (!rel.endsWith(".gen.ts") && !rel.endsWith(".gen.json") && !isPackageFile) return;
       const text = await readFile(abs, "utf8");
       files.set(rel, text);

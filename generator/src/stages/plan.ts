@@ -16,6 +16,7 @@ export type Artifact =
   | { kind: "umbrella-client" }
   | { kind: "umbrella-exports" }
   | { kind: "umbrella-package-json" }
+  | { kind: "api-listing" }
   | { kind: "standalone-tsconfig" }
   | { kind: "manifest" };
 
@@ -69,7 +70,12 @@ export function plan(api: ApiIR, ctx: GeneratorContext): Plan {
     { path: `${umbrella}/src/exports.gen.ts`, artifact: { kind: "umbrella-exports" } },
   );
   if (ctx.standalone) files.push({ path: "tsconfig.json", artifact: { kind: "standalone-tsconfig" } });
-  else files.push({ path: `${umbrella}/package.json`, artifact: { kind: "umbrella-package-json" } });
+  else {
+    files.push(
+      { path: `${umbrella}/package.json`, artifact: { kind: "umbrella-package-json" } },
+      { path: `${umbrella}/API.md`, artifact: { kind: "api-listing" } },
+    );
+  }
   files.push({ path: "manifest.gen.json", artifact: { kind: "manifest" } });
   files.sort((a, b) => a.path.localeCompare(b.path));
   return {
