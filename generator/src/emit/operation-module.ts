@@ -1,6 +1,7 @@
 import {
   StructureKind,
   type FunctionDeclarationOverloadStructure,
+  type ImportDeclarationStructure,
   type OptionalKind,
   type ParameterDeclarationStructure,
   type SourceFileStructure,
@@ -141,19 +142,30 @@ function requestStatements(op: OperationIR, result: string): string[] {
   return lines;
 }
 
+/** The operation types (and whether `Stream`) an operation's signatures mention, for imports. */
+export function referencedTypes(op: OperationIR): { types: string[]; usesStream: boolean } {
+  const names = operationTypeNames(op);
+  const text = signatures(op)
+    .map((sig) => `${sig.params ?? ""} ${sig.result}`)
+    .join(" ");
+  const types = [names.params, names.response, names.streamChunk].filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+  return { types, usesStream: text.includes("Stream<") };
+}
+
+/** A type-only import of `names` from `moduleSpecifier`, or nothing when there are none. */
+export function typeImport(moduleSpecifier: string, names: Iterable<string>): ImportDeclarationStructure[] {
+  const sorted = [...new Set(names)].sort();
+  return sorted.length > 0
+    ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier, isTypeOnly: true, namedImports: sorted }]
+    : [];
+}
+
 /** `operations/<method>.gen.ts`: one standalone, tree-shakable function per operation. */
 export function emitOperationModule(op: OperationIR, coreModule: string): OptionalKind<SourceFileStructure> {
-  const names = operationTypeNames(op);
   const sigs = signatures(op);
   const impl = implementationSignature(op);
-  const usedTypes = new Set<string>();
-  for (const sig of sigs) {
-    for (const name of [names.params, names.response, names.streamChunk]) {
-      if (`${sig.params ?? ""} ${sig.result}`.match(new RegExp(`\\b${name}\\b`))) usedTypes.add(name);
-    }
-  }
-  const coreTypes = ["APIPromise", "Client", "RequestOptions"];
-  if (sigs.some((s) => s.result.includes("Stream<"))) coreTypes.push("Stream");
+  const { types, usesStream } = referencedTypes(op);
+  const coreTypes = ["APIPromise", "Client", "RequestOptions", ...(usesStream ? ["Stream"] : [])];
   const overloads: OptionalKind<FunctionDeclarationOverloadStructure>[] =
     sigs.length > 1
       ? sigs.map((sig) => ({
@@ -164,22 +176,8 @@ export function emitOperationModule(op: OperationIR, coreModule: string): Option
       : [];
   return {
     statements: [
-      {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: coreModule,
-        isTypeOnly: true,
-        namedImports: coreTypes.sort(),
-      },
-      ...(usedTypes.size > 0
-        ? [
-            {
-              kind: StructureKind.ImportDeclaration as const,
-              moduleSpecifier: "../types.gen.js",
-              isTypeOnly: true,
-              namedImports: [...usedTypes].sort(),
-            },
-          ]
-        : []),
+      ...typeImport(coreModule, coreTypes),
+      ...typeImport("../types.gen.js", types),
       {
         kind: StructureKind.Function,
         isExported: true,

@@ -2,8 +2,14 @@ import { Scope, StructureKind, type OptionalKind as OptionalKindOf, type SourceF
 import type { ResourceIR } from "../ir/types.js";
 import { kebabCase } from "../naming/index.js";
 import { docBlock } from "./ts-helpers.js";
-import { implementationSignature, operationDoc, signatureParameters, signatures } from "./operation-module.js";
-import { operationTypeNames } from "./type-names.js";
+import {
+  implementationSignature,
+  operationDoc,
+  referencedTypes,
+  signatureParameters,
+  signatures,
+  typeImport,
+} from "./operation-module.js";
 
 /** The module path of an operation inside its package (`./operations/get-current-key-metadata.gen.js`). */
 export function operationModulePath(methodName: string): string {
@@ -15,41 +21,18 @@ export function operationModulePath(methodName: string): string {
  * repeats its function's overloads and delegates to it, so both styles share one implementation.
  */
 export function emitResourceClass(resource: ResourceIR, coreModule: string): OptionalKindOf<SourceFileStructure> {
-  const types = new Set<string>();
-  let usesStream = false;
-  for (const op of resource.operations) {
-    const names = operationTypeNames(op);
-    for (const sig of signatures(op)) {
-      const text = `${sig.params ?? ""} ${sig.result}`;
-      for (const name of [names.params, names.response, names.streamChunk]) {
-        if (new RegExp(`\\b${name}\\b`).test(text)) types.add(name);
-      }
-      usesStream ||= text.includes("Stream<");
-    }
-  }
+  const referenced = resource.operations.map(referencedTypes);
+  const types = referenced.flatMap((r) => r.types);
+  const usesStream = referenced.some((r) => r.usesStream);
   return {
     statements: [
-      {
-        kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: coreModule,
-        isTypeOnly: true,
-        namedImports: ["APIPromise", "Client", "RequestOptions", ...(usesStream ? ["Stream"] : [])].sort(),
-      },
+      ...typeImport(coreModule, ["APIPromise", "Client", "RequestOptions", ...(usesStream ? ["Stream"] : [])]),
       ...resource.operations.map((op) => ({
         kind: StructureKind.ImportDeclaration as const,
         moduleSpecifier: operationModulePath(op.methodName),
         namedImports: [op.functionName],
       })),
-      ...(types.size > 0
-        ? [
-            {
-              kind: StructureKind.ImportDeclaration as const,
-              moduleSpecifier: "./types.gen.js",
-              isTypeOnly: true,
-              namedImports: [...types].sort(),
-            },
-          ]
-        : []),
+      ...typeImport("./types.gen.js", types),
       {
         kind: StructureKind.Class,
         isExported: true,
