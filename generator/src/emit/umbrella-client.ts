@@ -30,7 +30,7 @@ function groupClassName(path: string[]): string {
 }
 
 /**
- * `client.gen.ts` of the umbrella package: `class OpenRouter extends OpenRouterClient` with one
+ * `client.gen.ts` of the umbrella package: `class OpenRouterResources extends OpenRouterClient` with one
  * lazily created namespace per resource (nothing is built until first use, so constructing the
  * client stays cheap), and plain group objects for dotted aliases such as `beta.responses`.
  */
@@ -82,12 +82,13 @@ export function emitUmbrellaClient(api: ApiIR, packageOf: (r: ResourceIR) => str
   const client: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     isExported: true,
-    name: "OpenRouter",
+    name: "OpenRouterResources",
     extends: "OpenRouterClient",
     docs: [
       {
         description: [
-          "The OpenRouter API client: every resource of the spec as a namespace.",
+          "Every resource of the spec as a lazily created namespace on the core client. Users construct",
+          "the hand-written `OpenRouter` subclass (`src/client.ts`), which adds the helper methods.",
           "",
           "@example",
           "```ts",

@@ -34,12 +34,19 @@ export function changesetFileName(newSha: string): string {
  * count: the umbrella client loses their namespace). Body: a few plain lines per package; it
  * becomes each package's changelog entry.
  */
-export function renderChangeset(packages: AffectedPackage[], oldSpec: SpecVersion, newSpec: SpecVersion): string | undefined {
+export function renderChangeset(
+  packages: AffectedPackage[],
+  oldSpec: SpecVersion,
+  newSpec: SpecVersion,
+): string | undefined {
   const umbrella = umbrellaBump(packages);
   if (umbrella === undefined) return undefined;
   const released = packages.filter((p) => p.inWorkspace);
 
-  const front = [`"${UMBRELLA_NAME}": ${umbrella}`, ...released.map((p) => `"${p.name}": ${p.bump}`)];
+  const front = [
+    `"${UMBRELLA_NAME}": ${umbrella}`,
+    ...released.map((p) => `"${p.name}": ${p.bump}`),
+  ];
   const body = [
     `Regenerated from the OpenRouter API spec of ${newSpec.date} (sha256 ${newSpec.sha256.slice(0, 12)}; ` +
       `previously ${oldSpec.date}, ${oldSpec.sha256.slice(0, 12)}).`,
@@ -47,20 +54,25 @@ export function renderChangeset(packages: AffectedPackage[], oldSpec: SpecVersio
   ];
   for (const p of packages) {
     const counts = countsInWords(p);
-    if (p.status === "added") body.push(`- New package \`${p.name}\` for the API's \`${p.tags.join("`, `")}\` endpoints.`);
+    if (p.status === "added")
+      body.push(`- New package \`${p.name}\` for the API's \`${p.tags.join("`, `")}\` endpoints.`);
     else if (p.status === "removed")
       body.push(
         `- \`${p.name}\` is no longer generated: the spec has no \`${p.tags.join("`, `")}\` operations left. ` +
           `Its published versions stay on npm.`,
       );
-    else body.push(`- \`${p.name}\` (${p.bump}): ${counts} change${p.changes.length === 1 ? "" : "s"}.`);
+    else body.push(`- \`${p.name}\` (${p.bump}): changes: ${counts}.`);
   }
   body.push("", "See the regeneration pull request for every change in plain words.");
   return `---\n${front.join("\n")}\n---\n\n${body.join("\n")}\n`;
 }
 
 /** Writes the changeset into `<repoRoot>/.changeset/` and returns its path. */
-export async function writeChangeset(repoRoot: string, newSha: string, content: string): Promise<string> {
+export async function writeChangeset(
+  repoRoot: string,
+  newSha: string,
+  content: string,
+): Promise<string> {
   const file = path.join(repoRoot, ".changeset", changesetFileName(newSha));
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, content);

@@ -16,7 +16,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`spec unchanged (sha256 ${result.sha256.slice(0, 12)}): nothing to do`);
     return 0;
   }
-  for (const p of result.packages) console.log(`  ${p.bump.padEnd(5)} ${p.name}${p.status === "changed" ? "" : ` (${p.status})`}`);
+  for (const p of result.packages)
+    console.log(`  ${p.bump.padEnd(5)} ${p.name}${p.status === "changed" ? "" : ` (${p.status})`}`);
   if (result.changesetPath) console.log(`changeset: ${result.changesetPath}`);
   console.log(`report: ${result.reportPath}`);
   console.log(`regenerated in ${(result.totalMs / 1000).toFixed(1)} s`);

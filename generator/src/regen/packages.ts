@@ -49,13 +49,21 @@ export function packageNameOfTag(tag: string, naming: NamingTable): string {
  * new and removed packages, and checks which are still in the workspace under `packagesDir`.
  * Sorted by package name so the changeset is stable.
  */
-export function affectedPackages(diff: ApiDiff, naming: NamingTable, packagesDir: string): AffectedPackage[] {
+export function affectedPackages(
+  diff: ApiDiff,
+  naming: NamingTable,
+  packagesDir: string,
+): AffectedPackage[] {
   const added = new Set(diff.addedTags);
   const removed = new Set(diff.removedTags);
   const bySlug = new Map<string, AffectedPackage>();
   for (const pkg of diff.packages) {
     const slug = slugOfTag(pkg.tag, naming);
-    const status: PackageStatus = added.has(pkg.tag) ? "added" : removed.has(pkg.tag) ? "removed" : "changed";
+    const status: PackageStatus = added.has(pkg.tag)
+      ? "added"
+      : removed.has(pkg.tag)
+        ? "removed"
+        : "changed";
     const entry = bySlug.get(slug);
     if (entry) {
       entry.tags.push(pkg.tag);
@@ -80,7 +88,10 @@ export function affectedPackages(diff: ApiDiff, naming: NamingTable, packagesDir
 
 /** The umbrella package re-exports every resource, so it takes the largest bump of any of them. */
 export function umbrellaBump(packages: AffectedPackage[]): Bump | undefined {
-  return packages.reduce<Bump | undefined>((max, p) => (max ? maxBump(max, p.bump) : p.bump), undefined);
+  return packages.reduce<Bump | undefined>(
+    (max, p) => (max ? maxBump(max, p.bump) : p.bump),
+    undefined,
+  );
 }
 
 /** The umbrella's npm name (`@orkit/openrouter`). */

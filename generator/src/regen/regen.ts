@@ -12,7 +12,12 @@ import { buildAndTest } from "./build.js";
 import { renderChangeset, writeChangeset } from "./changeset.js";
 import { compareSpecs } from "./compare.js";
 import type { RegenOptions } from "./options.js";
-import { affectedPackages, packageNameOfTag, umbrellaBump, type AffectedPackage } from "./packages.js";
+import {
+  affectedPackages,
+  packageNameOfTag,
+  umbrellaBump,
+  type AffectedPackage,
+} from "./packages.js";
 import { renderRegenReport } from "./report.js";
 import { loadNewSpec, loadOldSpec } from "./spec-input.js";
 import { Stopwatch, type StepTiming } from "./timer.js";
@@ -48,7 +53,9 @@ export async function regen(options: RegenOptions = {}): Promise<RegenResult> {
   const log = options.log ?? (() => {});
   const watch = new Stopwatch();
 
-  const next = await watch.time(options.spec ? "load new spec" : "download new spec", () => loadNewSpec(repoRoot, options.spec));
+  const next = await watch.time(options.spec ? "load new spec" : "download new spec", () =>
+    loadNewSpec(repoRoot, options.spec),
+  );
   try {
     const { input: newInput } = next;
     if (options.saveSpec) {
@@ -56,30 +63,44 @@ export async function regen(options: RegenOptions = {}): Promise<RegenResult> {
       await writeFile(options.saveSpec, newInput.specText);
     }
     // The lock records the spec the packages came from: the same hash means there is nothing to do.
-    if (newInput.specHash === newInput.lock.sha256) return { status: "unchanged", sha256: newInput.specHash };
-    log(`new spec ${newInput.specHash.slice(0, 12)} (pinned: ${newInput.lock.sha256.slice(0, 12)})`);
+    if (newInput.specHash === newInput.lock.sha256)
+      return { status: "unchanged", sha256: newInput.specHash };
+    log(
+      `new spec ${newInput.specHash.slice(0, 12)} (pinned: ${newInput.lock.sha256.slice(0, 12)})`,
+    );
 
     const old = await watch.time("load old spec", () => loadOldSpec(repoRoot, newInput.lock, env));
-    const { diff, oldOverlay } = await watch.time("overlay + diff", () => compareSpecs(old.input, newInput));
+    const { diff, oldOverlay } = await watch.time("overlay + diff", () =>
+      compareSpecs(old.input, newInput),
+    );
     log(`diff: ${diff.changes.length} changes in ${diff.packages.length} tags`);
 
     // Generate in place from the new spec: writes the packages and the lock, removes stale files.
-    const pipeline = await watch.time("generate", () => runPipeline(resolveContext({ spec: next.file, repoRoot, env: {} })));
-    watch.steps[watch.steps.length - 1]!.detail = pipeline.timings.map((t) => `${t.stage} ${(t.ms / 1000).toFixed(1)}s`).join(", ");
-    log(`generated: ${pipeline.write.changed.length} files written, ${pipeline.write.stale.length} stale removed`);
+    const pipeline = await watch.time("generate", () =>
+      runPipeline(resolveContext({ spec: next.file, repoRoot, env: {} })),
+    );
+    watch.steps[watch.steps.length - 1]!.detail = pipeline.timings
+      .map((t) => `${t.stage} ${(t.ms / 1000).toFixed(1)}s`)
+      .join(", ");
+    log(
+      `generated: ${pipeline.write.changed.length} files written, ${pipeline.write.stale.length} stale removed`,
+    );
 
-    if (!options.skipBuild) await watch.time("install + build + typecheck + test", () => buildAndTest(repoRoot, log));
+    if (!options.skipBuild)
+      await watch.time("install + build + typecheck + test", () => buildAndTest(repoRoot, log));
 
     const ctx = resolveContext({ repoRoot, env: {} });
     const packages = affectedPackages(diff, newInput.naming, ctx.outDir);
     const oldVersion = { sha256: old.input.specHash, date: newInput.lock.date };
     const newVersion = { sha256: newInput.specHash, date: newInput.nextLock.date };
     const changeset = renderChangeset(packages, oldVersion, newVersion);
-    const changesetPath = changeset ? await writeChangeset(repoRoot, newInput.specHash, changeset) : undefined;
+    const changesetPath = changeset
+      ? await writeChangeset(repoRoot, newInput.specHash, changeset)
+      : undefined;
 
     const totalMs = watch.elapsed();
     const report = renderRegenReport({
-      oldSpec: { ...oldVersion, source: old.path, warning: old.mismatch },
+      oldSpec: { ...oldVersion, source: old.path },
       newSpec: { ...newVersion, source: newInput.specSource },
       diff,
       packages,

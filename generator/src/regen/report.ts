@@ -8,7 +8,7 @@ import type { StepTiming } from "./timer.js";
 
 /** Everything the report shows; gathered by `regen()`, rendered here without I/O. */
 export interface RegenReportInput {
-  oldSpec: SpecVersion & { source: string; warning?: string };
+  oldSpec: SpecVersion & { source: string };
   newSpec: SpecVersion & { source: string };
   diff: ApiDiff;
   packages: AffectedPackage[];
@@ -32,11 +32,22 @@ function list(items: string[], empty: string): string[] {
 function overlaySection(input: RegenReportInput): string[] {
   const { pipeline, oldOverlay } = input;
   const lines = ["### Overlays", "", "On the new spec (what was generated):", ""];
-  lines.push(...list(pipeline.unmatchedOverlays.map((u) => `matched nothing: ${u}`), "every overlay action matched"));
-  lines.push(...list(pipeline.inapplicableOverlays.map((i) => `left out as inapplicable: ${i}`), "no overlay file was left out"));
+  lines.push(
+    ...list(
+      pipeline.unmatchedOverlays.map((u) => `matched nothing: ${u}`),
+      "every overlay action matched",
+    ),
+  );
+  lines.push(
+    ...list(
+      pipeline.inapplicableOverlays.map((i) => `left out as inapplicable: ${i}`),
+      "no overlay file was left out",
+    ),
+  );
   // Only worth a line when it differs: a file left out on one side only can surface as an API change.
   const oldOut = oldOverlay.inapplicable.map((i) => i.file);
-  if (oldOut.length > 0) lines.push("", `On the old spec, left out as inapplicable: ${oldOut.map(code).join(", ")}.`);
+  if (oldOut.length > 0)
+    lines.push("", `On the old spec, left out as inapplicable: ${oldOut.map(code).join(", ")}.`);
   return [...lines, ""];
 }
 
@@ -46,7 +57,10 @@ function packagesSection(input: RegenReportInput): string[] {
   const lines: string[] = [];
   if (added.length > 0) {
     lines.push("### New packages", "");
-    for (const p of added) lines.push(`- ${code(p.name)} (tag ${p.tags.map(code).join(", ")}): generated for the first time, ${p.bump}.`);
+    for (const p of added)
+      lines.push(
+        `- ${code(p.name)} (tag ${p.tags.map(code).join(", ")}): generated for the first time, ${p.bump}.`,
+      );
     lines.push("");
   }
   if (removed.length > 0) {
@@ -63,7 +77,8 @@ function packagesSection(input: RegenReportInput): string[] {
 
 function timingSection(input: RegenReportInput): string[] {
   const lines = ["### Timings", "", "| Step | Time |", "| --- | ---: |"];
-  for (const t of input.timings) lines.push(`| ${t.step}${t.detail ? ` (${t.detail})` : ""} | ${(t.ms / 1000).toFixed(1)} s |`);
+  for (const t of input.timings)
+    lines.push(`| ${t.step}${t.detail ? ` (${t.detail})` : ""} | ${(t.ms / 1000).toFixed(1)} s |`);
   lines.push(`| **total** | ${(input.totalMs / 1000).toFixed(1)} s |`, "");
   return lines;
 }
@@ -81,16 +96,22 @@ export function renderRegenReport(input: RegenReportInput): string {
     `| New | ${newSpec.date} | ${short(newSpec.sha256)} | ${code(newSpec.source)} |`,
     "",
   ];
-  if (oldSpec.warning) lines.push(`> Warning: ${oldSpec.warning}.`, "");
   lines.push(
     input.changeset
-      ? `Changeset: ${code(input.changeset)}. ` + (input.built ? "Built, typechecked and tested." : "Build, typecheck and tests were skipped (--skip-build).")
+      ? `Changeset: ${code(input.changeset)}. ` +
+          (input.built
+            ? "Built, typechecked and tested."
+            : "Build, typecheck and tests were skipped (--skip-build).")
       : "No package needs a release: the spec changed without an API change, so no changeset was written.",
     "",
   );
   // The diff report brings its own `##` heading and summary table.
   lines.push(
-    renderDiffReport(input.diff, { packageName: input.packageNameOfTag, oldLabel: oldSpec.date, newLabel: newSpec.date }).trimEnd(),
+    renderDiffReport(input.diff, {
+      packageName: input.packageNameOfTag,
+      oldLabel: oldSpec.date,
+      newLabel: newSpec.date,
+    }).trimEnd(),
     "",
     "## Regeneration",
     "",
@@ -104,10 +125,14 @@ export function renderRegenReport(input: RegenReportInput): string {
   );
   if (pipeline.warnings.length > 0) {
     // New tags and operations missing from spec/naming.json get derived names: worth pinning there.
-    lines.push(`Naming warnings (${pipeline.warnings.length}), names were derived; consider adding them to ${code("spec/naming.json")}:`, "");
+    lines.push(
+      `Naming warnings (${pipeline.warnings.length}), names were derived; consider adding them to ${code("spec/naming.json")}:`,
+      "",
+    );
     const shown = pipeline.warnings.slice(0, 20);
     lines.push(...shown.map((x) => `- ${x.message}`));
-    if (pipeline.warnings.length > shown.length) lines.push(`- …and ${pipeline.warnings.length - shown.length} more`);
+    if (pipeline.warnings.length > shown.length)
+      lines.push(`- …and ${pipeline.warnings.length - shown.length} more`);
     lines.push("");
   }
   lines.push(...timingSection(input));

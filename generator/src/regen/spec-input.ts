@@ -25,7 +25,10 @@ export interface NewSpec {
  * then written to a temporary file named with the download date: the pipeline reads that file
  * rather than fetching again, so it generates from the very bytes that were diffed.
  */
-export async function loadNewSpec(repoRoot: string, specFile: string | undefined): Promise<NewSpec> {
+export async function loadNewSpec(
+  repoRoot: string,
+  specFile: string | undefined,
+): Promise<NewSpec> {
   if (specFile !== undefined) {
     const input = await load(resolveContext({ spec: specFile, repoRoot, env: {} }));
     return { input, file: specFile, cleanup: async () => {} };
@@ -42,15 +45,14 @@ export async function loadNewSpec(repoRoot: string, specFile: string | undefined
 export interface OldSpec {
   input: LoadedInput;
   path: string;
-  /** Set when the file found is not the one the lock pins (its hash differs). */
-  mismatch?: string;
 }
 
 /**
  * Finds the spec the packages were generated from: `ORKIT_SPEC` when set, otherwise the lock's
  * `defaultPath` resolved from the repository root (where `pnpm generate` looks too).
- * Without it there is nothing to diff against, so a missing file is an error that says where
- * it looked and how to point elsewhere. A relative ORKIT_SPEC is taken from where pnpm was started (INIT_CWD).
+ * Without it there is nothing to diff against, so a missing file (or one that is not the pinned
+ * spec) is an error that says where it looked and how to point elsewhere. A relative
+ * ORKIT_SPEC is taken from where pnpm was started (INIT_CWD), not from generator/.
  */
 export async function loadOldSpec(
   repoRoot: string,
@@ -58,9 +60,13 @@ export async function loadOldSpec(
   env: Record<string, string | undefined>,
 ): Promise<OldSpec> {
   const fromEnv = env.ORKIT_SPEC;
-  const file = fromEnv ? path.resolve(env.INIT_CWD ?? process.cwd(), fromEnv) : path.resolve(repoRoot, lock.defaultPath);
+  const file = fromEnv
+    ? path.resolve(env.INIT_CWD ?? process.cwd(), fromEnv)
+    : path.resolve(repoRoot, lock.defaultPath);
   if (!existsSync(file)) {
-    const where = fromEnv ? "ORKIT_SPEC" : `spec/spec.lock.json's defaultPath "${lock.defaultPath}"`;
+    const where = fromEnv
+      ? "ORKIT_SPEC"
+      : `spec/spec.lock.json's defaultPath "${lock.defaultPath}"`;
     throw new InputError(
       `the old spec is missing: ${file} (from ${where}) does not exist. The regeneration diffs the new spec ` +
         `against the pinned one (sha256 ${lock.sha256.slice(0, 12)}, ${lock.date}) to choose the version bumps; ` +
@@ -68,10 +74,15 @@ export async function loadOldSpec(
     );
   }
   const input = await load(resolveContext({ spec: file, repoRoot, env: {} }));
-  const mismatch =
-    input.specHash === lock.sha256
-      ? undefined
-      : `the old spec ${file} has sha256 ${input.specHash.slice(0, 12)}, but the lock pins ${lock.sha256.slice(0, 12)}; ` +
-        `the diff (and so the bumps) compares against the file as found`;
-  return { input, path: file, mismatch };
+  // A different file would give a diff against the wrong baseline, and so wrong version bumps,
+  // with nothing looking amiss: refuse rather than warn. (After a downloaded spec is adopted the
+  // lock moves on while defaultPath still holds the older file; CI points ORKIT_SPEC at a cached copy.)
+  if (input.specHash !== lock.sha256) {
+    throw new InputError(
+      `the old spec ${file} has sha256 ${input.specHash.slice(0, 12)}, but spec/spec.lock.json pins ` +
+        `${lock.sha256.slice(0, 12)} (${lock.date}); diffing against it would choose wrong version bumps. ` +
+        `Set ORKIT_SPEC=FILE to the pinned spec.`,
+    );
+  }
+  return { input, path: file };
 }

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { resolveContext } from "../../src/context.js";
 import { runPipeline } from "../../src/pipeline.js";
 import { sha256 } from "../../src/stages/load.js";
+import { run } from "../../src/regen/build.js";
 import { parseRegenArgs } from "../../src/regen/options.js";
 import { regen, type RegenDone } from "../../src/regen/regen.js";
 import { HISTORY_DIR, REPO_ROOT } from "../helpers.js";
@@ -28,7 +29,10 @@ afterAll(async () => {
  * `oldSpec` by absolute path, and `packages/` generated from it, as a repo on that spec would be.
  * Nothing here touches the real repository.
  */
-async function scratchRepo(oldSpec: string, options: { generate?: boolean; sourceUrl?: string } = {}): Promise<string> {
+async function scratchRepo(
+  oldSpec: string,
+  options: { generate?: boolean; sourceUrl?: string } = {},
+): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), "orkit-regen-test-"));
   scratch.push(root);
   await cp(path.join(REPO_ROOT, "spec"), path.join(root, "spec"), { recursive: true });
@@ -40,7 +44,8 @@ async function scratchRepo(oldSpec: string, options: { generate?: boolean; sourc
     defaultPath: oldSpec,
   };
   await writeFile(path.join(root, "spec", "spec.lock.json"), JSON.stringify(lock, null, 2) + "\n");
-  if (options.generate !== false) await runPipeline(resolveContext({ spec: oldSpec, repoRoot: root, env: {} }));
+  if (options.generate !== false)
+    await runPipeline(resolveContext({ spec: oldSpec, repoRoot: root, env: {} }));
   return root;
 }
 
@@ -51,7 +56,10 @@ async function snapshot(root: string): Promise<Record<string, string>> {
     for (const e of await readdir(dir, { withFileTypes: true })) {
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) await visit(abs);
-      else out[path.relative(root, abs)] = createHash("sha256").update(await readFile(abs)).digest("hex");
+      else
+        out[path.relative(root, abs)] = createHash("sha256")
+          .update(await readFile(abs))
+          .digest("hex");
     }
   };
   await visit(root);
@@ -71,7 +79,10 @@ function frontmatter(changeset: string): Record<string, string> {
 }
 
 /** Runs a regeneration for old → new and checks what every run must satisfy, then idempotency. */
-async function regenPair(oldDate: string, newDate: string): Promise<{ root: string; result: RegenDone; ms: number }> {
+async function regenPair(
+  oldDate: string,
+  newDate: string,
+): Promise<{ root: string; result: RegenDone; ms: number }> {
   const root = await scratchRepo(history(oldDate));
   const newSpec = history(newDate);
   const started = performance.now();
@@ -86,7 +97,9 @@ async function regenPair(oldDate: string, newDate: string): Promise<{ root: stri
   expect(lock.date).toBe(newDate);
 
   // One changeset, named by the new spec, its file content as returned.
-  const changesets = (await readdir(path.join(root, ".changeset"))).filter((f) => f.endsWith(".md"));
+  const changesets = (await readdir(path.join(root, ".changeset"))).filter((f) =>
+    f.endsWith(".md"),
+  );
   expect(changesets).toEqual([`regen-${lock.sha256.slice(0, 12)}.md`]);
   const changeset = await readFile(path.join(root, ".changeset", changesets[0]!), "utf8");
   expect(changeset).toBe(done.changeset);
@@ -124,7 +137,9 @@ describe("regen", () => {
     expect(bumps["@orkit/openrouter-chat"]).toBe("major");
     expect(bumps["@orkit/openrouter"]).toBe("major");
     expect(result.report).toContain("GET /datasets/session-cost");
-    console.log(`regen wall time 2026-08-11 → 2026-08-22 (--skip-build): ${(ms / 1000).toFixed(1)} s`);
+    console.log(
+      `regen wall time 2026-08-11 → 2026-08-22 (--skip-build): ${(ms / 1000).toFixed(1)} s`,
+    );
     console.log(result.timings.map((t) => `${t.step} ${(t.ms / 1000).toFixed(1)}s`).join(" · "));
   }, 300_000);
 
@@ -132,7 +147,8 @@ describe("regen", () => {
     const { result } = await regenPair("2026-07-21", "2026-07-28");
     expect(result.packages.length).toBeGreaterThan(0);
     const bumps = frontmatter(result.changeset!);
-    for (const p of result.packages.filter((p) => p.inWorkspace)) expect(bumps[p.name]).toBe(p.bump);
+    for (const p of result.packages.filter((p) => p.inWorkspace))
+      expect(bumps[p.name]).toBe(p.bump);
   }, 300_000);
 
   it("2025-11-18 → 2026-04-13: a new tag becomes a package, removed tags are reported", async () => {
@@ -147,11 +163,15 @@ describe("regen", () => {
     for (const p of added) {
       const dir = p.name.replace("@orkit/", "");
       expect(existedBefore.has(dir), dir).toBe(false);
-      const manifest = JSON.parse(await readFile(path.join(root, "packages", dir, "package.json"), "utf8"));
+      const manifest = JSON.parse(
+        await readFile(path.join(root, "packages", dir, "package.json"), "utf8"),
+      );
       expect(manifest.name).toBe(p.name);
       expect(bumps[p.name]).toBe("minor");
       // The umbrella depends on the new package (the generator updates its package.json).
-      const umbrella = JSON.parse(await readFile(path.join(root, "packages", "openrouter", "package.json"), "utf8"));
+      const umbrella = JSON.parse(
+        await readFile(path.join(root, "packages", "openrouter", "package.json"), "utf8"),
+      );
       expect(umbrella.dependencies[p.name]).toBeDefined();
     }
     expect(result.diff.removedTags.length).toBeGreaterThan(0);
@@ -168,7 +188,9 @@ describe("regen", () => {
   it("without --spec it downloads the lock's sourceUrl, and fails clearly when it cannot", async () => {
     const root = await scratchRepo(history("2025-09-08"), { generate: false });
     const before = await snapshot(root);
-    await expect(regen({ repoRoot: root, skipBuild: true, env: {} })).rejects.toThrow(/cannot download http:\/\/127\.0\.0\.1:9\/openapi\.json/);
+    await expect(regen({ repoRoot: root, skipBuild: true, env: {} })).rejects.toThrow(
+      /cannot download http:\/\/127\.0\.0\.1:9\/openapi\.json/,
+    );
     expect(await snapshot(root)).toEqual(before);
   });
 
@@ -176,14 +198,35 @@ describe("regen", () => {
     const root = await scratchRepo(history("2025-09-08"), { generate: false });
     const missing = path.join(root, "nowhere.yaml");
     await expect(
-      regen({ spec: history("2025-10-07"), repoRoot: root, skipBuild: true, env: { ORKIT_SPEC: missing } }),
+      regen({
+        spec: history("2025-10-07"),
+        repoRoot: root,
+        skipBuild: true,
+        env: { ORKIT_SPEC: missing },
+      }),
     ).rejects.toThrow(/the old spec is missing: .*nowhere\.yaml \(from ORKIT_SPEC\)/);
+  });
+
+  it("refuses an old spec that is not the pinned one (it would choose wrong bumps), writing nothing", async () => {
+    const root = await scratchRepo(history("2025-09-08"), { generate: false });
+    const before = await snapshot(root);
+    await expect(
+      regen({
+        spec: history("2025-11-18"),
+        repoRoot: root,
+        skipBuild: true,
+        env: { ORKIT_SPEC: history("2025-10-07") },
+      }),
+    ).rejects.toThrow(/has sha256 e639586664fb, but spec\/spec\.lock\.json pins 29158b969407/);
+    expect(await snapshot(root)).toEqual(before);
   });
 
   it("unchanged spec: reports it and writes nothing", async () => {
     const root = await scratchRepo(history("2025-09-08"), { generate: false });
     const before = await snapshot(root);
-    expect(await regen({ spec: history("2025-09-08"), repoRoot: root, skipBuild: true, env: {} })).toEqual({
+    expect(
+      await regen({ spec: history("2025-09-08"), repoRoot: root, skipBuild: true, env: {} }),
+    ).toEqual({
       status: "unchanged",
       sha256: sha256(await readFile(history("2025-09-08"), "utf8")),
     });
@@ -193,7 +236,9 @@ describe("regen", () => {
 
 describe("parseRegenArgs", () => {
   it("resolves paths from the starting directory and drops a forwarded `--`", () => {
-    expect(parseRegenArgs(["--", "--spec", "s.yaml", "--skip-build", "--report", "r.md"], "/w")).toEqual({
+    expect(
+      parseRegenArgs(["--", "--spec", "s.yaml", "--skip-build", "--report", "r.md"], "/w"),
+    ).toEqual({
       spec: "/w/s.yaml",
       repoRoot: undefined,
       report: "/w/r.md",
@@ -202,7 +247,18 @@ describe("parseRegenArgs", () => {
     });
   });
   it("rejects --spec together with --download, and unknown flags", () => {
-    expect(() => parseRegenArgs(["--spec", "a", "--download"], "/w")).toThrow(/either --spec FILE or --download/);
+    expect(() => parseRegenArgs(["--spec", "a", "--download"], "/w")).toThrow(
+      /either --spec FILE or --download/,
+    );
     expect(() => parseRegenArgs(["--nope"], "/w")).toThrow(/Unknown option/);
+  });
+});
+
+describe("build step", () => {
+  it("fails with the command line and exit code when a command fails", async () => {
+    await expect(
+      run(process.execPath, ["-e", "process.exit(3)"], tmpdir(), process.env),
+    ).rejects.toThrow(/exit code 3/);
+    await expect(run(process.execPath, ["-e", ""], tmpdir(), process.env)).resolves.toBeUndefined();
   });
 });

@@ -33,7 +33,8 @@ import { VideosResource } from "@orkit/openrouter-videos";
 import { WorkspacesResource } from "@orkit/openrouter-workspaces";
 
 /**
- * The OpenRouter API client: every resource of the spec as a namespace.
+ * Every resource of the spec as a lazily created namespace on the core client. Users construct
+ * the hand-written `OpenRouter` subclass (`src/client.ts`), which adds the helper methods.
  *
  * @example
  * ```ts
@@ -41,7 +42,7 @@ import { WorkspacesResource } from "@orkit/openrouter-workspaces";
  * const completion = await client.chat.send({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] });
  * ```
  */
-export class OpenRouter extends OpenRouterClient {
+export class OpenRouterResources extends OpenRouterClient {
   #analytics: AnalyticsResource | undefined;
   #apiKeys: ApiKeysResource | undefined;
   #audio: AudioNamespace | undefined;

@@ -1,7 +1,7 @@
 /**
  * `@orkit/openrouter`: the whole OpenRouter API behind one client.
  *
- * - `OpenRouter` (generated in `client.gen.ts`) extends the core client with one namespace per
+ * - `OpenRouter` (`client.ts`, over the generated `OpenRouterResources`) has one namespace per
  *   resource: `client.chat.send(…)`, `client.models.list()`, `client.beta.responses.send(…)`.
  * - Every standalone function (`chatSend`, `modelsList`, …) and operation type is re-exported
  *   from `exports.gen.ts`, for code that wants to tree-shake.
@@ -10,4 +10,6 @@
  */
 export * from "@orkit/openrouter-core";
 export * from "./client.gen.js";
+export { OpenRouter } from "./client.js";
 export * from "./exports.gen.js";
+export * from "./helpers/index.js";

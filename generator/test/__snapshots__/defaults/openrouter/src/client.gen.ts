@@ -4,7 +4,8 @@ import { OpenRouterClient, type Client } from "@orkit/openrouter-core";
 import { ThingsResource } from "@orkit/openrouter-things";
 
 /**
- * The OpenRouter API client: every resource of the spec as a namespace.
+ * Every resource of the spec as a lazily created namespace on the core client. Users construct
+ * the hand-written `OpenRouter` subclass (`src/client.ts`), which adds the helper methods.
  *
  * @example
  * ```ts
@@ -12,7 +13,7 @@ import { ThingsResource } from "@orkit/openrouter-things";
  * const completion = await client.chat.send({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] });
  * ```
  */
-export class OpenRouter extends OpenRouterClient {
+export class OpenRouterResources extends OpenRouterClient {
   #things: ThingsResource | undefined;
 
   /** Things (`@orkit/openrouter-things`). */

@@ -5,7 +5,8 @@ import { ApiKeysResource } from "@orkit/openrouter-api-keys";
 import { GeneralResource } from "@orkit/openrouter-general";
 
 /**
- * The OpenRouter API client: every resource of the spec as a namespace.
+ * Every resource of the spec as a lazily created namespace on the core client. Users construct
+ * the hand-written `OpenRouter` subclass (`src/client.ts`), which adds the helper methods.
  *
  * @example
  * ```ts
@@ -13,7 +14,7 @@ import { GeneralResource } from "@orkit/openrouter-general";
  * const completion = await client.chat.send({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] });
  * ```
  */
-export class OpenRouter extends OpenRouterClient {
+export class OpenRouterResources extends OpenRouterClient {
   #apiKeys: ApiKeysResource | undefined;
   #general: GeneralResource | undefined;
 

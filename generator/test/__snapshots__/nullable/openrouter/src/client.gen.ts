@@ -4,7 +4,8 @@ import { OpenRouterClient, type Client } from "@orkit/openrouter-core";
 import { GenerationsResource } from "@orkit/openrouter-generations";
 
 /**
- * The OpenRouter API client: every resource of the spec as a namespace.
+ * Every resource of the spec as a lazily created namespace on the core client. Users construct
+ * the hand-written `OpenRouter` subclass (`src/client.ts`), which adds the helper methods.
  *
  * @example
  * ```ts
@@ -12,7 +13,7 @@ import { GenerationsResource } from "@orkit/openrouter-generations";
  * const completion = await client.chat.send({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] });
  * ```
  */
-export class OpenRouter extends OpenRouterClient {
+export class OpenRouterResources extends OpenRouterClient {
   #generations: GenerationsResource | undefined;
 
   /** Generations (`@orkit/openrouter-generations`). */

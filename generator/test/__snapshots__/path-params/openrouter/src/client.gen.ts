@@ -4,7 +4,8 @@ import { OpenRouterClient, type Client } from "@orkit/openrouter-core";
 import { KeysResource } from "@orkit/openrouter-keys";
 
 /**
- * The OpenRouter API client: every resource of the spec as a namespace.
+ * Every resource of the spec as a lazily created namespace on the core client. Users construct
+ * the hand-written `OpenRouter` subclass (`src/client.ts`), which adds the helper methods.
  *
  * @example
  * ```ts
@@ -12,7 +13,7 @@ import { KeysResource } from "@orkit/openrouter-keys";
  * const completion = await client.chat.send({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] });
  * ```
  */
-export class OpenRouter extends OpenRouterClient {
+export class OpenRouterResources extends OpenRouterClient {
   #keys: KeysResource | undefined;
 
   /** Keys (`@orkit/openrouter-keys`). */

@@ -4,7 +4,8 @@ import { OpenRouterClient, type Client } from "@orkit/openrouter-core";
 import { ChatResource } from "@orkit/openrouter-chat";
 
 /**
- * The OpenRouter API client: every resource of the spec as a namespace.
+ * Every resource of the spec as a lazily created namespace on the core client. Users construct
+ * the hand-written `OpenRouter` subclass (`src/client.ts`), which adds the helper methods.
  *
  * @example
  * ```ts
@@ -12,7 +13,7 @@ import { ChatResource } from "@orkit/openrouter-chat";
  * const completion = await client.chat.send({ model: "openai/gpt-4o-mini", messages: [{ role: "user", content: "Hi" }] });
  * ```
  */
-export class OpenRouter extends OpenRouterClient {
+export class OpenRouterResources extends OpenRouterClient {
   #chat: ChatResource | undefined;
 
   /** Chat endpoints (`@orkit/openrouter-chat`). */
