@@ -513,7 +513,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Whether to include disabled API keys in the response */
-                include_disabled?: string;
+                include_disabled?: boolean | string;
                 /** @description Number of API keys to skip for pagination */
                 offset?: number | null;
                 /** @description Filter API keys by workspace ID. By default, keys in the default workspace are returned. */

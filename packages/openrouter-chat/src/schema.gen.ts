@@ -425,6 +425,8 @@ export interface components {
             index: number;
             logprobs?: components["schemas"]["ChatTokenLogprobs"];
             message: components["schemas"]["ChatAssistantMessage"];
+            /** @description The finish reason exactly as the upstream provider reported it. */
+            native_finish_reason?: string | null;
         };
         /**
          * @description Audio input content part. Supported audio formats vary by provider.
@@ -1155,6 +1157,8 @@ export interface components {
              */
             system_fingerprint: string | null;
             usage?: components["schemas"]["ChatUsage"];
+            /** @description The provider that served the request (OpenRouter routing), e.g. "OpenAI". */
+            provider?: string;
         };
         /**
          * @description OpenRouter built-in server tool: searches and filters AI models available on OpenRouter
@@ -1203,6 +1207,8 @@ export interface components {
              */
             index: number;
             logprobs?: components["schemas"]["ChatTokenLogprobs"];
+            /** @description The finish reason exactly as the upstream provider reported it. */
+            native_finish_reason?: string | null;
         };
         /**
          * @description Streaming chat completion chunk
@@ -1284,6 +1290,8 @@ export interface components {
              */
             system_fingerprint?: string;
             usage?: components["schemas"]["ChatUsage"];
+            /** @description The provider that served the request (OpenRouter routing), e.g. "OpenAI". */
+            provider?: string;
         };
         /**
          * @description Delta changes in streaming response
@@ -1318,6 +1326,7 @@ export interface components {
             role?: "assistant";
             /** @description Tool calls delta */
             tool_calls?: components["schemas"]["ChatStreamToolCall"][];
+            images?: components["schemas"]["ChatAssistantImages"];
         };
         /**
          * @description Streaming configuration options
