@@ -19,6 +19,9 @@ const BLOB = ts.factory.createTypeReferenceNode("Blob");
  * - `defaultNonNullable: false`: a field with a `default` stays optional. The default of `true`
  *   makes request fields such as `stream` required, which is wrong for the caller who relies on
  *   the server-side default; in responses the field simply reads as optional.
+ * - `emptyObjectsUnknown: true`: a schema `{ type: object }` without properties means "any
+ *   object", not "no keys". The spec composes such objects into `allOf`s (e.g. `ChatContentCacheControl`),
+ *   where the default `Record<string, never>` made every real value (`{ type: "ephemeral" }`) a type error.
  * - `format: binary` becomes `Blob`, so multipart uploads take a `Blob`/`File`.
  * - `enum: false` / `additionalProperties: false` (defaults): string-literal unions and closed
  *   object types in TypeScript only; nothing is validated at runtime, so an unknown field or a new
@@ -31,6 +34,7 @@ export async function generateTypes(spec: Record<string, unknown>, api: ApiIR): 
     const sliced = sliceSpec(spec, resource);
     const ast = await openapiTS(sliced as never, {
       defaultNonNullable: false,
+      emptyObjectsUnknown: true,
       silent: true,
       transform(schemaObject) {
         if ((schemaObject as { format?: string }).format === "binary") return BLOB;

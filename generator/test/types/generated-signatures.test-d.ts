@@ -40,6 +40,12 @@ describe("chat: JSON and SSE overload", () => {
   test("chunks carry choices with deltas", () => {
     expectTypeOf<ChatSendStreamChunk["choices"][number]["delta"]>().toHaveProperty("content");
   });
+  test("content parts with cache_control are accepted (allOf with an empty object is not Record<string, never>)", () => {
+    chatSend(client, {
+      model: "m",
+      messages: [{ role: "user", content: [{ type: "text", text: "Hello!", cache_control: { type: "ephemeral" } }] }],
+    });
+  });
   test("model and messages are required", () => {
     // @ts-expect-error messages is missing
     chatSend(client, { model: "m" });

@@ -796,7 +796,7 @@ export interface operations {
                         data: {
                             /** Format: double */
                             cachedAt?: number;
-                            data: Record<string, never>[];
+                            data: Record<string, unknown>[];
                             metadata: {
                                 /** Format: double */
                                 query_time_ms: number;

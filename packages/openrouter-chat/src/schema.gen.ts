@@ -458,7 +458,7 @@ export interface components {
          *       "type": "ephemeral"
          *     }
          */
-        ChatContentCacheControl: components["schemas"]["AnthropicCacheControlDirective"] & Record<string, never>;
+        ChatContentCacheControl: components["schemas"]["AnthropicCacheControlDirective"] & Record<string, unknown>;
         /**
          * @description File content part for document processing
          * @example {
@@ -1874,7 +1874,7 @@ export interface components {
          * @description Configuration for the openrouter:files server tool
          * @example {}
          */
-        FilesServerToolConfig: Record<string, never>;
+        FilesServerToolConfig: Record<string, unknown>;
         /**
          * @description Forbidden - Authentication successful but insufficient permissions
          * @example {

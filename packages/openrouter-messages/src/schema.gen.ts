@@ -2330,7 +2330,7 @@ export interface components {
                      *       "value": 100000
                      *     }
                      */
-                    trigger?: (components["schemas"]["AnthropicInputTokensTrigger"] & Record<string, never>) | null;
+                    trigger?: (components["schemas"]["AnthropicInputTokensTrigger"] & Record<string, unknown>) | null;
                     /** @enum {string} */
                     type: "compact_20260112";
                 })[];

@@ -282,7 +282,7 @@ export interface components {
                 [key: string]: unknown;
             }) | null;
             author: string;
-            content: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | ({
+            content: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | ({
                 encrypted_content: string;
                 /** @enum {string} */
                 type: "encrypted_content";
@@ -1153,7 +1153,7 @@ export interface components {
          *       "type": "ephemeral"
          *     }
          */
-        ChatContentCacheControl: components["schemas"]["AnthropicCacheControlDirective"] & Record<string, never>;
+        ChatContentCacheControl: components["schemas"]["AnthropicCacheControlDirective"] & Record<string, unknown>;
         /**
          * @description File content part for document processing
          * @example {
@@ -2307,7 +2307,7 @@ export interface components {
          *     }
          */
         CustomToolCallOutputItem: components["schemas"]["OpenAIResponseCustomToolCallOutput"] & {
-            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"])[];
+            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"])[];
         };
         /**
          * @description OpenRouter built-in server tool: returns the current date and time
@@ -2350,7 +2350,7 @@ export interface components {
          *     }
          */
         EasyInputMessage: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
             /**
              * @description The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
              * @example final_answer
@@ -2455,7 +2455,7 @@ export interface components {
          * @description Configuration for the openrouter:files server tool
          * @example {}
          */
-        FilesServerToolConfig: Record<string, never>;
+        FilesServerToolConfig: Record<string, unknown>;
         /**
          * @description Forbidden - Authentication successful but insufficient permissions
          * @example {
@@ -2556,7 +2556,7 @@ export interface components {
          *       "type": "function_call"
          *     }
          */
-        FunctionCallItem: components["schemas"]["OpenAIResponseFunctionToolCall"] & Record<string, never>;
+        FunctionCallItem: components["schemas"]["OpenAIResponseFunctionToolCall"] & Record<string, unknown>;
         /**
          * @description The output from a function call execution
          * @example {
@@ -2568,7 +2568,7 @@ export interface components {
          *     }
          */
         FunctionCallOutputItem: components["schemas"]["OpenAIResponseFunctionToolCallOutput"] & {
-            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"])[];
+            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"])[];
         };
         /**
          * @description Function tool definition
@@ -3047,7 +3047,7 @@ export interface components {
          *     }
          */
         InputMessageItem: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | null;
             id?: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -3622,7 +3622,7 @@ export interface components {
                      *       "value": 100000
                      *     }
                      */
-                    trigger?: (components["schemas"]["AnthropicInputTokensTrigger"] & Record<string, never>) | null;
+                    trigger?: (components["schemas"]["AnthropicInputTokensTrigger"] & Record<string, unknown>) | null;
                     /** @enum {string} */
                     type: "compact_20260112";
                 })[];
@@ -4291,7 +4291,7 @@ export interface components {
          *       "type": "file_search_call"
          *     }
          */
-        OutputFileSearchCallItem: components["schemas"]["OutputItemFileSearchCall"] & Record<string, never>;
+        OutputFileSearchCallItem: components["schemas"]["OutputItemFileSearchCall"] & Record<string, unknown>;
         /**
          * @description An openrouter:file_search server tool output item
          * @example {
@@ -4646,7 +4646,7 @@ export interface components {
          *       "type": "message"
          *     }
          */
-        OutputMessageItem: components["schemas"]["OutputMessage"] & Record<string, never>;
+        OutputMessageItem: components["schemas"]["OutputMessage"] & Record<string, unknown>;
         /**
          * @example text
          * @enum {string}

@@ -162,7 +162,7 @@ export interface components {
                 [key: string]: unknown;
             }) | null;
             author: string;
-            content: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | ({
+            content: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | ({
                 encrypted_content: string;
                 /** @enum {string} */
                 type: "encrypted_content";
@@ -194,7 +194,7 @@ export interface components {
          *       "type": "response.output_text.annotation.added"
          *     }
          */
-        AnnotationAddedEvent: components["schemas"]["BaseAnnotationAddedEvent"] & Record<string, never> & {
+        AnnotationAddedEvent: components["schemas"]["BaseAnnotationAddedEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1116,7 +1116,7 @@ export interface components {
          *       "type": "response.code_interpreter_call_code.delta"
          *     }
          */
-        CodeInterpreterCallCodeDeltaEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCodeDelta"] & Record<string, never> & {
+        CodeInterpreterCallCodeDeltaEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCodeDelta"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1133,7 +1133,7 @@ export interface components {
          *       "type": "response.code_interpreter_call_code.done"
          *     }
          */
-        CodeInterpreterCallCodeDoneEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCodeDone"] & Record<string, never> & {
+        CodeInterpreterCallCodeDoneEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCodeDone"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1149,7 +1149,7 @@ export interface components {
          *       "type": "response.code_interpreter_call.completed"
          *     }
          */
-        CodeInterpreterCallCompletedEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCompleted"] & Record<string, never> & {
+        CodeInterpreterCallCompletedEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallCompleted"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1165,7 +1165,7 @@ export interface components {
          *       "type": "response.code_interpreter_call.in_progress"
          *     }
          */
-        CodeInterpreterCallInProgressEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallInProgress"] & Record<string, never> & {
+        CodeInterpreterCallInProgressEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallInProgress"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1181,7 +1181,7 @@ export interface components {
          *       "type": "response.code_interpreter_call.interpreting"
          *     }
          */
-        CodeInterpreterCallInterpretingEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallInterpreting"] & Record<string, never> & {
+        CodeInterpreterCallInterpretingEvent: components["schemas"]["OpenAIResponsesCodeInterpreterCallInterpreting"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1576,7 +1576,7 @@ export interface components {
          *       "type": "response.custom_tool_call_input.delta"
          *     }
          */
-        CustomToolCallInputDeltaEvent: components["schemas"]["BaseCustomToolCallInputDeltaEvent"] & Record<string, never> & {
+        CustomToolCallInputDeltaEvent: components["schemas"]["BaseCustomToolCallInputDeltaEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1593,7 +1593,7 @@ export interface components {
          *       "type": "response.custom_tool_call_input.done"
          *     }
          */
-        CustomToolCallInputDoneEvent: components["schemas"]["BaseCustomToolCallInputDoneEvent"] & Record<string, never> & {
+        CustomToolCallInputDoneEvent: components["schemas"]["BaseCustomToolCallInputDoneEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1623,7 +1623,7 @@ export interface components {
          *     }
          */
         CustomToolCallOutputItem: components["schemas"]["OpenAIResponseCustomToolCallOutput"] & {
-            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"])[];
+            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"])[];
         };
         /**
          * @description OpenRouter built-in server tool: returns the current date and time
@@ -1698,7 +1698,7 @@ export interface components {
          *     }
          */
         EasyInputMessage: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | string | null;
             /**
              * @description The phase of an assistant message. Use `commentary` for an intermediate assistant message and `final_answer` for the final assistant message. For follow-up requests with models like `gpt-5.3-codex` and later, preserve and resend phase on all assistant messages. Omitting it can degrade performance. Not used for user messages.
              * @example final_answer
@@ -1776,7 +1776,7 @@ export interface components {
          *       "type": "error"
          *     }
          */
-        ErrorEvent: components["schemas"]["BaseErrorEvent"] & Record<string, never> & {
+        ErrorEvent: components["schemas"]["BaseErrorEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1912,7 +1912,7 @@ export interface components {
          * @description Configuration for the openrouter:files server tool
          * @example {}
          */
-        FilesServerToolConfig: Record<string, never>;
+        FilesServerToolConfig: Record<string, unknown>;
         /**
          * @description Forbidden - Authentication successful but insufficient permissions
          * @example {
@@ -2012,7 +2012,7 @@ export interface components {
          *       "type": "response.function_call_arguments.delta"
          *     }
          */
-        FunctionCallArgsDeltaEvent: components["schemas"]["BaseFunctionCallArgsDeltaEvent"] & Record<string, never> & {
+        FunctionCallArgsDeltaEvent: components["schemas"]["BaseFunctionCallArgsDeltaEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2030,7 +2030,7 @@ export interface components {
          *       "type": "response.function_call_arguments.done"
          *     }
          */
-        FunctionCallArgsDoneEvent: components["schemas"]["BaseFunctionCallArgsDoneEvent"] & Record<string, never> & {
+        FunctionCallArgsDoneEvent: components["schemas"]["BaseFunctionCallArgsDoneEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2048,7 +2048,7 @@ export interface components {
          *       "type": "function_call"
          *     }
          */
-        FunctionCallItem: components["schemas"]["OpenAIResponseFunctionToolCall"] & Record<string, never>;
+        FunctionCallItem: components["schemas"]["OpenAIResponseFunctionToolCall"] & Record<string, unknown>;
         /**
          * @description The output from a function call execution
          * @example {
@@ -2060,7 +2060,7 @@ export interface components {
          *     }
          */
         FunctionCallOutputItem: components["schemas"]["OpenAIResponseFunctionToolCallOutput"] & {
-            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"])[];
+            output?: string | (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"])[];
         };
         /**
          * @description Function tool definition
@@ -2564,7 +2564,7 @@ export interface components {
          *       "type": "response.image_generation_call.completed"
          *     }
          */
-        ImageGenCallCompletedEvent: components["schemas"]["OpenAIResponsesImageGenCallCompleted"] & Record<string, never> & {
+        ImageGenCallCompletedEvent: components["schemas"]["OpenAIResponsesImageGenCallCompleted"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2580,7 +2580,7 @@ export interface components {
          *       "type": "response.image_generation_call.generating"
          *     }
          */
-        ImageGenCallGeneratingEvent: components["schemas"]["OpenAIResponsesImageGenCallGenerating"] & Record<string, never> & {
+        ImageGenCallGeneratingEvent: components["schemas"]["OpenAIResponsesImageGenCallGenerating"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2596,7 +2596,7 @@ export interface components {
          *       "type": "response.image_generation_call.in_progress"
          *     }
          */
-        ImageGenCallInProgressEvent: components["schemas"]["OpenAIResponsesImageGenCallInProgress"] & Record<string, never> & {
+        ImageGenCallInProgressEvent: components["schemas"]["OpenAIResponsesImageGenCallInProgress"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2614,7 +2614,7 @@ export interface components {
          *       "type": "response.image_generation_call.partial_image"
          *     }
          */
-        ImageGenCallPartialImageEvent: components["schemas"]["OpenAIResponsesImageGenCallPartialImage"] & Record<string, never> & {
+        ImageGenCallPartialImageEvent: components["schemas"]["OpenAIResponsesImageGenCallPartialImage"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2838,7 +2838,7 @@ export interface components {
          *     }
          */
         InputMessageItem: {
-            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, never>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | null;
+            content?: (components["schemas"]["InputText"] | (components["schemas"]["InputImage"] & Record<string, unknown>) | components["schemas"]["InputFile"] | components["schemas"]["InputAudio"] | components["schemas"]["InputVideo"])[] | null;
             id?: string;
             role: "user" | "system" | "developer";
             /** @enum {string} */
@@ -4050,7 +4050,7 @@ export interface components {
          *       "type": "file_search_call"
          *     }
          */
-        OutputFileSearchCallItem: components["schemas"]["OutputItemFileSearchCall"] & Record<string, never> & {
+        OutputFileSearchCallItem: components["schemas"]["OutputItemFileSearchCall"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -4576,7 +4576,7 @@ export interface components {
          *       "type": "message"
          *     }
          */
-        OutputMessageItem: components["schemas"]["OutputMessage"] & Record<string, never> & {
+        OutputMessageItem: components["schemas"]["OutputMessage"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5388,7 +5388,7 @@ export interface components {
          *       "type": "response.reasoning_text.delta"
          *     }
          */
-        ReasoningDeltaEvent: components["schemas"]["BaseReasoningDeltaEvent"] & Record<string, never> & {
+        ReasoningDeltaEvent: components["schemas"]["BaseReasoningDeltaEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5406,7 +5406,7 @@ export interface components {
          *       "type": "response.reasoning_text.done"
          *     }
          */
-        ReasoningDoneEvent: components["schemas"]["BaseReasoningDoneEvent"] & Record<string, never> & {
+        ReasoningDoneEvent: components["schemas"]["BaseReasoningDoneEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5461,7 +5461,7 @@ export interface components {
          *       "type": "response.reasoning_summary_part.added"
          *     }
          */
-        ReasoningSummaryPartAddedEvent: components["schemas"]["BaseReasoningSummaryPartAddedEvent"] & Record<string, never> & {
+        ReasoningSummaryPartAddedEvent: components["schemas"]["BaseReasoningSummaryPartAddedEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5482,7 +5482,7 @@ export interface components {
          *       "type": "response.reasoning_summary_part.done"
          *     }
          */
-        ReasoningSummaryPartDoneEvent: components["schemas"]["BaseReasoningSummaryPartDoneEvent"] & Record<string, never> & {
+        ReasoningSummaryPartDoneEvent: components["schemas"]["BaseReasoningSummaryPartDoneEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5511,7 +5511,7 @@ export interface components {
          *       "type": "response.reasoning_summary_text.delta"
          *     }
          */
-        ReasoningSummaryTextDeltaEvent: components["schemas"]["BaseReasoningSummaryTextDeltaEvent"] & Record<string, never> & {
+        ReasoningSummaryTextDeltaEvent: components["schemas"]["BaseReasoningSummaryTextDeltaEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5529,7 +5529,7 @@ export interface components {
          *       "type": "response.reasoning_summary_text.done"
          *     }
          */
-        ReasoningSummaryTextDoneEvent: components["schemas"]["BaseReasoningSummaryTextDoneEvent"] & Record<string, never> & {
+        ReasoningSummaryTextDoneEvent: components["schemas"]["BaseReasoningSummaryTextDoneEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5563,7 +5563,7 @@ export interface components {
          *       "type": "response.refusal.delta"
          *     }
          */
-        RefusalDeltaEvent: components["schemas"]["BaseRefusalDeltaEvent"] & Record<string, never> & {
+        RefusalDeltaEvent: components["schemas"]["BaseRefusalDeltaEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5581,7 +5581,7 @@ export interface components {
          *       "type": "response.refusal.done"
          *     }
          */
-        RefusalDoneEvent: components["schemas"]["BaseRefusalDoneEvent"] & Record<string, never> & {
+        RefusalDoneEvent: components["schemas"]["BaseRefusalDoneEvent"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -6430,7 +6430,7 @@ export interface components {
          *       "token": "Hello"
          *     }
          */
-        StreamLogprobTopLogprob: components["schemas"]["OpenResponsesTopLogprobs"] & Record<string, never>;
+        StreamLogprobTopLogprob: components["schemas"]["OpenResponsesTopLogprobs"] & Record<string, unknown>;
         /**
          * @description A tool made available to the subagent. Only OpenRouter server tools (e.g. openrouter:web_search) are supported; function tools are rejected because the worker has no way to execute them. The subagent tool may not list itself.
          * @example {
@@ -6892,7 +6892,7 @@ export interface components {
          *       "type": "response.web_search_call.completed"
          *     }
          */
-        WebSearchCallCompletedEvent: components["schemas"]["OpenAIResponsesSearchCompleted"] & Record<string, never> & {
+        WebSearchCallCompletedEvent: components["schemas"]["OpenAIResponsesSearchCompleted"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -6908,7 +6908,7 @@ export interface components {
          *       "type": "response.web_search_call.in_progress"
          *     }
          */
-        WebSearchCallInProgressEvent: components["schemas"]["OpenAIResponsesWebSearchCallInProgress"] & Record<string, never> & {
+        WebSearchCallInProgressEvent: components["schemas"]["OpenAIResponsesWebSearchCallInProgress"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -6924,7 +6924,7 @@ export interface components {
          *       "type": "response.web_search_call.searching"
          *     }
          */
-        WebSearchCallSearchingEvent: components["schemas"]["OpenAIResponsesWebSearchCallSearching"] & Record<string, never> & {
+        WebSearchCallSearchingEvent: components["schemas"]["OpenAIResponsesWebSearchCallSearching"] & Record<string, unknown> & {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
