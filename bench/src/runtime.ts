@@ -64,7 +64,8 @@ function expect(ok: boolean, message: string): void {
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
-const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : "–");
+const ratio = (a: number, b: number) =>
+  b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : "–";
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -119,7 +120,11 @@ function runClient<T>(args: string[], nodeFlags: string[] = []): Promise<T> {
         try {
           resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "") as T);
         } catch (parseError) {
-          reject(new Error(`client ${args.join(" ")} printed no JSON: ${stdout}\n${stderr}`, { cause: parseError }));
+          reject(
+            new Error(`client ${args.join(" ")} printed no JSON: ${stdout}\n${stderr}`, {
+              cause: parseError,
+            }),
+          );
         }
       },
     );
@@ -140,6 +145,7 @@ interface OverheadRun {
   sdk: Sdk;
   warmupErrors: number;
   warmupError?: string;
+  retainedBytesPerCall: number;
   seq: Phase;
   conc: Phase;
   models: Phase;
@@ -157,7 +163,7 @@ async function requestOverhead(port: number) {
     // Alternate the order so drift in background load doesn't always hit the same client.
     const order = round % 2 === 0 ? SDKS : [...SDKS].reverse();
     for (const sdk of order) {
-      const run = await runClient<OverheadRun>(["overhead", sdk, String(port)]);
+      const run = await runClient<OverheadRun>(["overhead", sdk, String(port)], ["--expose-gc"]);
       runs.push(run);
       const errs = run.warmupErrors + run.seq.errors + run.conc.errors + run.models.errors;
       expect(
@@ -177,10 +183,20 @@ async function requestOverhead(port: number) {
       best[sdk][key] = { us: top.wallUs / top.n, cpuUs: top.cpuUs / top.n };
     }
   }
-  return { runs, best };
+  // Median over rounds of the heap still reachable after the 4000 chat calls, per call.
+  const retained = Object.fromEntries(
+    SDKS.map((sdk) => [
+      sdk,
+      median(runs.filter((r) => r.sdk === sdk).map((r) => r.retainedBytesPerCall)),
+    ]),
+  ) as Record<Sdk, number>;
+  return { runs, best, retained };
 }
 
-function overheadTables(best: Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>): string {
+function overheadTables(
+  best: Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>,
+  retained: Record<Sdk, number>,
+): string {
   const out: string[] = [];
   for (const { key, title } of PHASES) {
     const floor = best.floor[key];
@@ -216,6 +232,14 @@ function overheadTables(best: Record<Sdk, Record<PhaseName, { us: number; cpuUs:
         ),
     );
   }
+  out.push(
+    "**Heap still reachable after the 4000 chat calls** (heapUsed after two full GCs, minus the same " +
+      "before them; median over rounds; a steady per-call figure well above 0 is a leak)\n\n" +
+      table(
+        ["client", "retained B/call"],
+        SDKS.map((sdk) => [LABEL[sdk], f0(retained[sdk])]),
+      ),
+  );
   return out.join("\n\n");
 }
 
@@ -244,16 +268,25 @@ async function streaming(port: number) {
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? SDKS : [...SDKS].reverse();
     for (const sdk of order) {
-      const run = await runClient<StreamRun>(["stream", sdk, String(port), String(STREAM_EVENTS)], ["--expose-gc"]);
+      const run = await runClient<StreamRun>(
+        ["stream", sdk, String(port), String(STREAM_EVENTS)],
+        ["--expose-gc"],
+      );
       runs.push(run);
       expect(!run.error, `stream ${sdk}: ${run.error}`);
       expect(
         run.withContent === STREAM_EVENTS && run.chunks === STREAM_EVENTS + 1,
         `stream ${sdk}: saw ${run.withContent} content chunks of ${STREAM_EVENTS} (${run.chunks} chunks in all)`,
       );
-      expect(run.contentOk, `stream ${sdk}: reassembled content differs (${run.contentLength} vs ${run.expectedLength} chars)`);
+      expect(
+        run.contentOk,
+        `stream ${sdk}: reassembled content differs (${run.contentLength} vs ${run.expectedLength} chars)`,
+      );
       expect(run.finishReason === "stop", `stream ${sdk}: finish reason ${run.finishReason}`);
-      expect(run.splitCheck.contentOk && run.splitCheck.chunks === 301, `stream ${sdk}: slow split-UTF-8 check failed`);
+      expect(
+        run.splitCheck.contentOk && run.splitCheck.chunks === 301,
+        `stream ${sdk}: slow split-UTF-8 check failed`,
+      );
       process.stderr.write(`  stream ${sdk} round ${round + 1} done\n`);
     }
   }
@@ -415,7 +448,10 @@ function bundleTable(results: Awaited<ReturnType<typeof bundleSizes>>): string {
       ]);
     }
   }
-  return table(["bundle", "client", "API", "min KiB", "min+gzip KiB", "gzip ×openai", "gzip ×@openrouter/sdk"], rows);
+  return table(
+    ["bundle", "client", "API", "min KiB", "min+gzip KiB", "gzip ×openai", "gzip ×@openrouter/sdk"],
+    rows,
+  );
 }
 
 // ---------------------------------------------------------------- 4. cold import
@@ -427,7 +463,11 @@ const IMPORTS: Array<{ name: string; code: string; compare: Sdk | "orkit-umbrell
     code: "await Promise.all([import('@orkit/openrouter-core'), import('@orkit/openrouter-chat')])",
     compare: "orkit",
   },
-  { name: "orkit umbrella (@orkit/openrouter)", code: "await import('@orkit/openrouter')", compare: "orkit-umbrella" },
+  {
+    name: "orkit umbrella (@orkit/openrouter)",
+    code: "await import('@orkit/openrouter')",
+    compare: "orkit-umbrella",
+  },
   { name: "openai", code: "await import('openai')", compare: "openai" },
   { name: "@openrouter/sdk", code: "await import('@openrouter/sdk')", compare: "ors" },
 ];
@@ -436,13 +476,19 @@ function coldImport() {
   const samples = IMPORTS.map(() => [] as number[]);
   // Verify each entry loads at all before timing it.
   for (const entry of IMPORTS) {
-    const r = spawnSync(process.execPath, ["--input-type=module", "-e", entry.code], { cwd: benchDir, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", entry.code], {
+      cwd: benchDir,
+      encoding: "utf8",
+    });
     expect(r.status === 0, `cold import ${entry.name} failed: ${r.stderr}`);
   }
   for (let run = 0; run < COLD_RUNS; run++) {
     IMPORTS.forEach((entry, i) => {
       const t0 = performance.now();
-      spawnSync(process.execPath, ["--input-type=module", "-e", entry.code], { cwd: benchDir, stdio: "ignore" });
+      spawnSync(process.execPath, ["--input-type=module", "-e", entry.code], {
+        cwd: benchDir,
+        stdio: "ignore",
+      });
       samples[i]!.push(performance.now() - t0);
     });
   }
@@ -460,7 +506,13 @@ function coldImport() {
 function coldTable(rows: ReturnType<typeof coldImport>): string {
   const by = (c: string) => rows.find((r) => r.compare === c)!.overBareMs;
   return table(
-    ["entry", "median ms (incl. node start)", "import ms (minus bare node)", "×openai", "×@openrouter/sdk"],
+    [
+      "entry",
+      "median ms (incl. node start)",
+      "import ms (minus bare node)",
+      "×openai",
+      "×@openrouter/sdk",
+    ],
     rows.map((r, i) => [
       r.name,
       f1(r.medianMs),
@@ -493,7 +545,8 @@ interface RetryRun {
 async function retries(port: number) {
   const runs: RetryRun[] = [];
   for (const { key } of SCENARIOS) {
-    for (const sdk of RETRY_SDKS) runs.push(await runClient<RetryRun>(["retry", sdk, String(port), key]));
+    for (const sdk of RETRY_SDKS)
+      runs.push(await runClient<RetryRun>(["retry", sdk, String(port), key]));
   }
   return runs;
 }
@@ -514,9 +567,14 @@ function retryTable(runs: RetryRun[]): string {
 // ---------------------------------------------------------------- main
 
 function pkgVersion(name: string): string {
-  const dirs = [path.join(benchDir, "node_modules", name), path.join(benchDir, "node_modules", ".pnpm")];
+  const dirs = [
+    path.join(benchDir, "node_modules", name),
+    path.join(benchDir, "node_modules", ".pnpm"),
+  ];
   try {
-    return (JSON.parse(readFileSync(path.join(dirs[0]!, "package.json"), "utf8")) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(path.join(dirs[0]!, "package.json"), "utf8")) as { version: string }
+    ).version;
   } catch {
     return "?";
   }
@@ -577,7 +635,7 @@ async function main(): Promise<void> {
   ].join("\n");
   const sections = [
     header,
-    `## 1. Request overhead (chat body ${info.chatBytes} B, models body ${f0(info.modelsBytes / 1024)} KiB)\n\n${overheadTables(overhead.best)}`,
+    `## 1. Request overhead (chat body ${info.chatBytes} B, models body ${f0(info.modelsBytes / 1024)} KiB)\n\n${overheadTables(overhead.best, overhead.retained)}`,
     `## 2. Streaming: ${f0(STREAM_EVENTS)} events (${f1(info.streamBytes / 2 ** 20)} MiB in ${info.streamWrites} writes, ${info.streamSplitWrites} of them cut inside a UTF-8 character)\n\n${streamTable(stream.best)}`,
     `## 3. Bundle size (esbuild ${versions["esbuild"]}, minified ESM, platform neutral; gzip level 9)\n\n${bundleTable(bundles)}`,
     `## 4. Cold import (median of ${COLD_RUNS} runs)\n\n${coldTable(cold)}`,
@@ -585,8 +643,12 @@ async function main(): Promise<void> {
       "@openrouter/sdk backoff 50 ms initial, 2 s max interval, 5 s max elapsed (default 1 h); openai has no delay knob)\n\n" +
       retryTable(retryRuns),
   ];
-  if (problems.length > 0) sections.push(`## Checks FAILED\n\n${problems.map((p) => `- ${p}`).join("\n")}`);
-  else sections.push("All checks passed: every call of every client succeeded, every stream consumer saw all events with exact content.");
+  if (problems.length > 0)
+    sections.push(`## Checks FAILED\n\n${problems.map((p) => `- ${p}`).join("\n")}`);
+  else
+    sections.push(
+      "All checks passed: every call of every client succeeded, every stream consumer saw all events with exact content.",
+    );
   console.log(sections.join("\n\n"));
 
   mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -600,7 +662,11 @@ async function main(): Promise<void> {
         versions,
         rounds: ROUNDS,
         server: info,
-        requestOverhead: { bestPerRequestUs: overhead.best, runs: overhead.runs },
+        requestOverhead: {
+          bestPerRequestUs: overhead.best,
+          retainedBytesPerCall: overhead.retained,
+          runs: overhead.runs,
+        },
         streaming: { best: stream.best, runs: stream.runs },
         bundles,
         coldImport: cold,
@@ -612,7 +678,9 @@ async function main(): Promise<void> {
       2,
     )}\n`,
   );
-  process.stderr.write(`wrote ${path.relative(process.cwd(), resultsFile)} in ${f0((performance.now() - started) / 1000)} s\n`);
+  process.stderr.write(
+    `wrote ${path.relative(process.cwd(), resultsFile)} in ${f0((performance.now() - started) / 1000)} s\n`,
+  );
   if (problems.length > 0) process.exitCode = 1;
 }
 

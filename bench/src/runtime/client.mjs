@@ -3,6 +3,7 @@
 // are the client library's and Node's, not a TypeScript loader's.
 //
 //   task overhead: 200 warm-up chat calls, 2000 sequential, 2000 at concurrency 32, 200 models.list
+//   task stub:     2000 warm-up + 10,000 chat calls through a custom fetch answering in-process
 //   task stream:   one warm-up stream of 300 events, then one of <arg> events, consumed fully
 //   task retry:    one chat call against /retry.<arg>.<sdk>/ with short retry delays
 //
@@ -22,9 +23,12 @@ const CONC_N = 2000;
 const CONC = 32;
 const MODELS_N = 200;
 const MODELS_WARMUP = 10;
+const STUB_WARMUP = 2000;
+const STUB_N = Number(process.env.BENCH_STUB_CALLS ?? 10_000);
 
 /** Builds { chat(), models(), stream(onChunk) } for one SDK against `base`. */
-async function makeClient(name, base, retry = false) {
+async function makeClient(name, base, retry = false, stubFetch = undefined) {
+  const fetch = stubFetch ?? globalThis.fetch;
   switch (name) {
     case "floor": {
       const headers = { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" };
@@ -76,6 +80,7 @@ async function makeClient(name, base, retry = false) {
       const client = createClient({
         apiKey: API_KEY,
         baseURL: base,
+        ...(stubFetch ? { fetch: stubFetch } : {}),
         ...(retry ? { retry: { initialDelayMs: 50 } } : {}),
       });
       return {
@@ -90,7 +95,11 @@ async function makeClient(name, base, retry = false) {
     case "openai": {
       const { default: OpenAI } = await import("openai");
       // openai-node has no knob for its backoff (0.5 s initial, 8 s max): defaults.
-      const client = new OpenAI({ apiKey: API_KEY, baseURL: base });
+      const client = new OpenAI({
+        apiKey: API_KEY,
+        baseURL: base,
+        ...(stubFetch ? { fetch: stubFetch } : {}),
+      });
       return {
         chat: (params = CHAT) => client.chat.completions.create(params),
         models: async () => (await client.models.list()).data,
@@ -102,9 +111,11 @@ async function makeClient(name, base, retry = false) {
     }
     case "ors": {
       const { OpenRouter } = await import("@openrouter/sdk");
+      const { HTTPClient } = await import("@openrouter/sdk/lib/http.js");
       const client = new OpenRouter({
         apiKey: API_KEY,
         serverURL: base,
+        ...(stubFetch ? { httpClient: new HTTPClient({ fetcher: stubFetch }) } : {}),
         ...(retry
           ? {
               // Defaults are 500 ms initial, ×1.5, 60 s max interval, 1 h max elapsed, + up to 1 s
@@ -166,6 +177,16 @@ async function measure(n, concurrency, fn) {
   return { n, concurrency, wallUs, cpuUs: cpu.user + cpu.system, errors, firstError };
 }
 
+/** heapUsed after idle time and two full GCs (needs --expose-gc; NaN without it). */
+async function settledHeap() {
+  if (!globalThis.gc) return NaN;
+  for (let i = 0; i < 2; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    globalThis.gc();
+  }
+  return process.memoryUsage().heapUsed;
+}
+
 async function overhead() {
   const client = await makeClient(sdk, `${host}/plain/v1`);
   const chat = async () => check(await client.chat());
@@ -184,6 +205,32 @@ async function overhead() {
     seq,
     conc,
     models: modelsRes,
+  };
+}
+
+/**
+ * The library alone: chat calls through each SDK's own custom-fetch hook, answered in-process with
+ * the server's chat body (no sockets). Time per call, and heap still reachable after STUB_N calls
+ * (two full GCs each side), per call: code and caches are warm after the warm-up, so a steady
+ * figure well above the floor's is a per-call leak.
+ */
+async function stub() {
+  const body = await (
+    await fetch(`${host}/plain/v1/chat/completions`, { method: "POST", body: JSON.stringify(CHAT) })
+  ).text();
+  const stubFetch = async () =>
+    new Response(body, { status: 200, headers: { "content-type": "application/json" } });
+  const client = await makeClient(sdk, `${host}/plain/v1`, false, stubFetch);
+  const chat = async () => check(await client.chat());
+  const warmup = await measure(STUB_WARMUP, 1, chat);
+  const heap0 = await settledHeap();
+  const run = await measure(STUB_N, 1, chat);
+  const heap1 = await settledHeap();
+  return {
+    warmupErrors: warmup.errors,
+    warmupError: warmup.firstError,
+    run,
+    retainedBytesPerCall: (heap1 - heap0) / STUB_N,
   };
 }
 
@@ -279,7 +326,7 @@ async function retry() {
   };
 }
 
-const tasks = { overhead, stream, retry };
+const tasks = { overhead, stub, stream, retry };
 if (!tasks[task]) throw new Error(`unknown task ${task}`);
 const out = await tasks[task]();
 process.stdout.write(`${JSON.stringify({ task, sdk, ...out })}\n`);

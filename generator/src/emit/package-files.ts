@@ -1,7 +1,35 @@
+import { packageDir } from "../config.js";
 import type { ResourceIR } from "../ir/types.js";
 
+/**
+ * Where the packages are published from. npm checks `repository.url` against the GitHub repository
+ * named in a provenance statement, so this must be the repository the release workflow runs in.
+ */
+export const REPOSITORY_URL = "git+https://github.com/orkit/orkit.git";
+
+/**
+ * Node versions the packages support. They are ESM-only; CommonJS code loads them with
+ * `require()`, which Node runs on ES modules unflagged from 20.19 and 22.12 ("require(esm)"), so
+ * these are the releases where both `import` and `require` work.
+ */
+export const NODE_ENGINES = "^20.19.0 || >=22.12.0";
+
+/** The fields every published package's manifest carries (see scripts/src/gates for the checks). */
+export function publishFields(dir: string): Record<string, unknown> {
+  return {
+    repository: { type: "git", url: REPOSITORY_URL, directory: `packages/${dir}` },
+    engines: { node: NODE_ENGINES },
+    publishConfig: { access: "public", provenance: true },
+  };
+}
+
 /** Package manifest fields every generated package shares; the version is kept from disk. */
-export function resourcePackageJson(resource: ResourceIR, name: string, coreName: string, version: string): string {
+export function resourcePackageJson(
+  resource: ResourceIR,
+  name: string,
+  coreName: string,
+  version: string,
+): string {
   const manifest = {
     name,
     version,
@@ -17,6 +45,7 @@ export function resourcePackageJson(resource: ResourceIR, name: string, coreName
     },
     files: ["dist", "src"],
     keywords: ["openrouter", "llm", "sdk", resource.slug],
+    ...publishFields(packageDir(resource.slug)),
     scripts: {
       build: "tsc -p tsconfig.json",
       typecheck: "tsc --noEmit -p tsconfig.json",
@@ -45,16 +74,30 @@ export function resourceTsconfig(): string {
  * The umbrella's manifest: hand-written except its dependency list, which must name every
  * resource package (a new spec tag is wired in here automatically).
  */
-export function umbrellaPackageJson(existing: string | undefined, resourceNames: string[], coreName: string, scope: string): string {
-  const manifest = existing ? (JSON.parse(existing) as Record<string, unknown>) : { name: `${scope}/openrouter`, version: "0.1.0" };
+export function umbrellaPackageJson(
+  existing: string | undefined,
+  resourceNames: string[],
+  coreName: string,
+  scope: string,
+): string {
+  const manifest = existing
+    ? (JSON.parse(existing) as Record<string, unknown>)
+    : { name: `${scope}/openrouter`, version: "0.1.0" };
   const deps = { ...((manifest.dependencies as Record<string, string> | undefined) ?? {}) };
   for (const key of Object.keys(deps)) if (key.startsWith(`${scope}/`)) delete deps[key];
   for (const name of [coreName, ...resourceNames]) deps[name] = "workspace:^";
-  manifest.dependencies = Object.fromEntries(Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)));
+  manifest.dependencies = Object.fromEntries(
+    Object.entries(deps).sort(([a], [b]) => a.localeCompare(b)),
+  );
   return JSON.stringify(manifest, null, 2) + "\n";
 }
 
-export function resourceReadme(resource: ResourceIR, name: string, coreName: string, umbrellaName: string): string {
+export function resourceReadme(
+  resource: ResourceIR,
+  name: string,
+  coreName: string,
+  umbrellaName: string,
+): string {
   const rows = resource.operations.map(
     (op) =>
       `| \`${op.functionName}\` | \`client.${resource.namespace}.${op.methodName}\` | \`${op.method} ${op.path}\` | ${(op.summary ?? "").replace(/\|/g, "\\|")}${op.deprecated ? " (deprecated)" : ""} |`,
