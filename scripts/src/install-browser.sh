@@ -35,4 +35,8 @@ start=$(date +%s)
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends chromium >/dev/null
+if [ ! -x "$CHROMIUM" ]; then
+  echo "install-browser: apt-get installed chromium, but $CHROMIUM is still missing" >&2
+  exit 1
+fi
 echo "install-browser: installed $("$CHROMIUM" --version 2>/dev/null) in $(($(date +%s) - start))s"

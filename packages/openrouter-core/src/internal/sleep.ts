@@ -26,7 +26,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  if (signal.aborted) {
+    // Callers pass an already-started read (`reader.read()`); once the signal has aborted that read
+    // rejects too, and nobody else will ever listen to it. Mark it handled so it cannot surface as an
+    // unhandled rejection (which crashes Node and Bun) after the caller has already got the abort error.
+    promise.catch(() => {});
+    return Promise.reject(signal.reason as unknown);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason as unknown);
     signal.addEventListener("abort", onAbort, { once: true });

@@ -220,7 +220,9 @@ await rm(work, { recursive: true, force: true });
 
 for (const r of results.filter((r) => r.status === "FAILED")) {
   log(`\n--- ${r.name}: output ---`);
-  log(trimOutput(r.output ?? r.detail ?? ""));
+  // Passing tests are in the table's counts; show what failed (and any stderr).
+  const output = (r.output ?? r.detail ?? "").replace(/^ok \d+ - .*\n?/gm, "");
+  log(trimOutput(output));
 }
 
 const table = [
