@@ -30,17 +30,29 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const ctx = resolveContext({ spec: values.spec, out: values.out, check: values.check, download: values.download });
+  const ctx = resolveContext({
+    spec: values.spec,
+    out: values.out,
+    check: values.check,
+    download: values.download,
+  });
   const started = performance.now();
   const result = await runPipeline(ctx);
   const total = performance.now() - started;
 
   const ops = result.api.resources.reduce((n, r) => n + r.operations.length, 0);
-  console.log(`spec ${result.specHash.slice(0, 12)}: ${ops} operations in ${result.api.resources.length} packages (${result.overlayChanges} overlay actions applied)`);
+  console.log(
+    `spec ${result.specHash.slice(0, 12)}: ${ops} operations in ${result.api.resources.length} packages (${result.overlayChanges} overlay actions applied)`,
+  );
   for (const w of result.warnings) console.warn(`warning: ${w.message} (at ${w.pointer})`);
-  for (const u of result.unmatchedOverlays) console.warn(`warning: overlay target matched nothing: ${u}`);
-  for (const i of result.inapplicableOverlays) console.warn(`warning: overlay left out, it does not fit this spec: ${i}`);
-  console.log(result.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}ms`).join(" · ") + ` · total ${total.toFixed(0)}ms`);
+  for (const u of result.unmatchedOverlays)
+    console.warn(`warning: overlay target matched nothing: ${u}`);
+  for (const i of result.inapplicableOverlays)
+    console.warn(`warning: overlay left out, it does not fit this spec: ${i}`);
+  console.log(
+    result.timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}ms`).join(" · ") +
+      ` · total ${total.toFixed(0)}ms`,
+  );
 
   const { changed, stale, unchanged } = result.write;
   if (ctx.check) {
@@ -48,12 +60,16 @@ async function main(argv: string[]): Promise<number> {
       console.log(`generated code is up to date (${unchanged} files)`);
       return 0;
     }
-    console.error("generated code differs from the spec and the generator. Run `pnpm generate` and commit:");
+    console.error(
+      "generated code differs from the spec and the generator. Run `pnpm generate` and commit:",
+    );
     for (const f of changed) console.error(`  changed: ${f}`);
     for (const f of stale) console.error(`  stale:   ${f}`);
     return 1;
   }
-  console.log(`${changed.length} files written, ${stale.length} stale files removed, ${unchanged} unchanged → ${ctx.outDir}`);
+  console.log(
+    `${changed.length} files written, ${stale.length} stale files removed, ${unchanged} unchanged → ${ctx.outDir}`,
+  );
   if (result.write.lockChanged) console.log("spec/spec.lock.json updated to the new spec hash");
   return 0;
 }

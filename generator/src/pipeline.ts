@@ -54,7 +54,9 @@ export async function runPipeline(ctx: GeneratorContext): Promise<PipelineResult
     timings,
     warnings,
     overlayChanges: overlaid.changes.length,
-    unmatchedOverlays: overlaid.unmatched.map((u) => `${u.file} action ${u.actionIndex} (${u.target})`),
+    unmatchedOverlays: overlaid.unmatched.map(
+      (u) => `${u.file} action ${u.actionIndex} (${u.target})`,
+    ),
     inapplicableOverlays: overlaid.inapplicable.map((i) => `${i.file}: ${i.reason}`),
     write: written,
     specHash: input.specHash,

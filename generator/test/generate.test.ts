@@ -1,9 +1,21 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURE_SPECS, GENERATOR_ROOT, generateInto, typecheckOut, type GeneratedTree } from "./helpers.js";
+import {
+  FIXTURE_SPECS,
+  GENERATOR_ROOT,
+  generateInto,
+  typecheckOut,
+  type GeneratedTree,
+} from "./helpers.js";
 
 /** One tiny spec per feature; every emitted file is snapshotted as real TypeScript. */
-const scenarios: { name: string; description: string; spec: string; overlays?: string; want: [file: string, contains: string][] }[] = [
+const scenarios: {
+  name: string;
+  description: string;
+  spec: string;
+  overlays?: string;
+  want: [file: string, contains: string][];
+}[] = [
   {
     name: "sse-json-overload",
     description: "JSON + text/event-stream with a `stream` flag becomes a typed overload",
@@ -11,7 +23,10 @@ const scenarios: { name: string; description: string; spec: string; overlays?: s
     want: [
       ["openrouter-chat/src/operations/send.gen.ts", "params: ChatSendParams & { stream: true }"],
       ["openrouter-chat/src/operations/send.gen.ts", "APIPromise<Stream<ChatSendStreamChunk>>"],
-      ["openrouter-chat/src/operations/send.gen.ts", 'response: body.stream === true ? "sse" : "json"'],
+      [
+        "openrouter-chat/src/operations/send.gen.ts",
+        'response: body.stream === true ? "sse" : "json"',
+      ],
       ["openrouter-chat/src/types.gen.ts", '["text/event-stream"]["data"]'],
     ],
   },
@@ -37,12 +52,16 @@ const scenarios: { name: string; description: string; spec: string; overlays?: s
   },
   {
     name: "binary-response",
-    description: "binary media types return the Response; a media switch types RSS as text; no content is void",
+    description:
+      "binary media types return the Response; a media switch types RSS as text; no content is void",
     spec: "binary-response.yaml",
     want: [
       ["openrouter-audio/src/operations/create-speech.gen.ts", "APIPromise<Response>"],
       ["openrouter-audio/src/operations/create-speech.gen.ts", 'response: "binary"'],
-      ["openrouter-audio/src/operations/list-models.gen.ts", 'params: AudioListModelsParams & { use_rss: "true" }'],
+      [
+        "openrouter-audio/src/operations/list-models.gen.ts",
+        'params: AudioListModelsParams & { use_rss: "true" }',
+      ],
       ["openrouter-audio/src/operations/list-models.gen.ts", "APIPromise<string>"],
       ["openrouter-audio/src/operations/create-charge.gen.ts", "APIPromise<void>"],
       ["openrouter-audio/src/operations/create-charge.gen.ts", "@deprecated"],
@@ -50,13 +69,17 @@ const scenarios: { name: string; description: string; spec: string; overlays?: s
   },
   {
     name: "path-params",
-    description: "path, query and header parameters are typed and split; a clashing body nests under `body`",
+    description:
+      "path, query and header parameters are typed and split; a clashing body nests under `body`",
     spec: "path-params.yaml",
     want: [
       ["openrouter-keys/src/operations/get-key.gen.ts", "pathParams: { hash }"],
       ["openrouter-keys/src/operations/get-key.gen.ts", 'headers: { "X-Trace-Id": xTraceId }'],
       ["openrouter-keys/src/operations/update-key.gen.ts", "const { hash, body } = params;"],
-      ["openrouter-keys/src/types.gen.ts", "export type KeysUpdateKeyParams = KeysUpdateKeyParameters & { body: KeysUpdateKeyBody };"],
+      [
+        "openrouter-keys/src/types.gen.ts",
+        "export type KeysUpdateKeyParams = KeysUpdateKeyParameters & { body: KeysUpdateKeyBody };",
+      ],
       ["openrouter-keys/src/operations/set-budget.gen.ts", "pathParams: { id, interval }"],
     ],
   },
@@ -64,24 +87,37 @@ const scenarios: { name: string; description: string; spec: string; overlays?: s
     name: "one-of-discriminator",
     description: "oneOf with a discriminator becomes a union of its variants",
     spec: "one-of-discriminator.yaml",
-    want: [["openrouter-messages/src/schema.gen.ts", 'Part: components["schemas"]["TextPart"] | components["schemas"]["ImagePart"];']],
+    want: [
+      [
+        "openrouter-messages/src/schema.gen.ts",
+        'Part: components["schemas"]["TextPart"] | components["schemas"]["ImagePart"];',
+      ],
+    ],
   },
   {
     name: "nullable",
-    description: "OpenAPI 3.0 `nullable` becomes `| null`; required query params make params required",
+    description:
+      "OpenAPI 3.0 `nullable` becomes `| null`; required query params make params required",
     spec: "nullable.yaml",
     want: [
       ["openrouter-generations/src/schema.gen.ts", "cost: number | null;"],
-      ["openrouter-generations/src/operations/get-generation.gen.ts", "params: GenerationsGetGenerationParams,"],
+      [
+        "openrouter-generations/src/operations/get-generation.gen.ts",
+        "params: GenerationsGetGenerationParams,",
+      ],
     ],
   },
   {
     name: "naming-clashes",
-    description: "clashing method names resolve by path order; untagged operations land in `general`",
+    description:
+      "clashing method names resolve by path order; untagged operations land in `general`",
     spec: "naming-clashes.yaml",
     want: [
       ["openrouter-api-keys/src/operations/list.gen.ts", "export function apiKeysList("],
-      ["openrouter-api-keys/src/operations/list-all-keys.gen.ts", "export function apiKeysListAllKeys("],
+      [
+        "openrouter-api-keys/src/operations/list-all-keys.gen.ts",
+        "export function apiKeysListAllKeys(",
+      ],
       ["openrouter-general/src/operations/ping.gen.ts", 'response: "text"'],
     ],
   },
@@ -103,7 +139,9 @@ describe("generate (feature fixtures)", () => {
 
   it.each(scenarios)("$name: $description", async ({ name, spec, overlays, want }) => {
     const tree = await generateInto(path.join(FIXTURE_SPECS, spec), {
-      overlaysDir: overlays ? path.join(GENERATOR_ROOT, "test", "fixtures", "overlays", overlays) : undefined,
+      overlaysDir: overlays
+        ? path.join(GENERATOR_ROOT, "test", "fixtures", "overlays", overlays)
+        : undefined,
     });
     trees.push(tree);
 
@@ -125,7 +163,8 @@ describe("generate (feature fixtures)", () => {
     const a = await generateInto(path.join(FIXTURE_SPECS, "path-params.yaml"));
     const b = await generateInto(path.join(FIXTURE_SPECS, "path-params.yaml"));
     trees.push(a, b);
-    const strip = (files: Map<string, string>) => new Map([...files].filter(([f]) => f !== "tsconfig.json"));
+    const strip = (files: Map<string, string>) =>
+      new Map([...files].filter(([f]) => f !== "tsconfig.json"));
     expect(strip(a.files)).toEqual(strip(b.files));
   });
 

@@ -9,8 +9,12 @@ import { runPipeline, type PipelineResult } from "../src/pipeline.js";
 export const GENERATOR_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const REPO_ROOT = path.resolve(GENERATOR_ROOT, "..");
 export const FIXTURE_SPECS = path.join(GENERATOR_ROOT, "test", "fixtures", "specs");
-export const PINNED_SPEC = path.resolve(process.env.ORKIT_SPEC ?? path.join(REPO_ROOT, "../shared/openrouter-spec/openapi.yaml"));
-export const HISTORY_DIR = path.resolve(process.env.ORKIT_SPEC_HISTORY ?? path.join(REPO_ROOT, "../shared/openrouter-spec/history"));
+export const PINNED_SPEC = path.resolve(
+  process.env.ORKIT_SPEC ?? path.join(REPO_ROOT, "../shared/openrouter-spec/openapi.yaml"),
+);
+export const HISTORY_DIR = path.resolve(
+  process.env.ORKIT_SPEC_HISTORY ?? path.join(REPO_ROOT, "../shared/openrouter-spec/history"),
+);
 
 export interface GeneratedTree {
   ctx: GeneratorContext;
@@ -23,9 +27,16 @@ export interface GeneratedTree {
 async function listFiles(dir: string, base = dir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))])),
+    entries.map((e) =>
+      e.isDirectory()
+        ? listFiles(path.join(dir, e.name), base)
+        : [path.relative(base, path.join(dir, e.name))],
+    ),
   );
-  return nested.flat().map((p) => p.split(path.sep).join("/")).sort();
+  return nested
+    .flat()
+    .map((p) => p.split(path.sep).join("/"))
+    .sort();
 }
 
 /**
@@ -44,15 +55,25 @@ export async function generateInto(
     await mkdir(specDir, { recursive: true });
     await writeFile(
       path.join(specDir, "spec.lock.json"),
-      JSON.stringify({ sourceUrl: "http://127.0.0.1/openapi.json", sha256: "0", date: "2026-01-01", defaultPath: spec }),
+      JSON.stringify({
+        sourceUrl: "http://127.0.0.1/openapi.json",
+        sha256: "0",
+        date: "2026-01-01",
+        defaultPath: spec,
+      }),
     );
-    await writeFile(path.join(specDir, "naming.json"), JSON.stringify(options.naming ?? { resources: {}, operations: {} }));
-    if (options.overlaysDir) await cp(options.overlaysDir, path.join(specDir, "overlays"), { recursive: true });
+    await writeFile(
+      path.join(specDir, "naming.json"),
+      JSON.stringify(options.naming ?? { resources: {}, operations: {} }),
+    );
+    if (options.overlaysDir)
+      await cp(options.overlaysDir, path.join(specDir, "overlays"), { recursive: true });
   }
   const ctx = resolveContext({ spec, out: path.join(tmp, "out"), specDir, env: {} });
   const result = await runPipeline(ctx);
   const files = new Map<string, string>();
-  for (const rel of await listFiles(ctx.outDir)) files.set(rel, await readFile(path.join(ctx.outDir, rel), "utf8"));
+  for (const rel of await listFiles(ctx.outDir))
+    files.set(rel, await readFile(path.join(ctx.outDir, rel), "utf8"));
   return { ctx, result, files, cleanup: () => rm(tmp, { recursive: true, force: true }) };
 }
 
@@ -63,7 +84,9 @@ export function typecheckOut(outDir: string): string[] {
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, outDir);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.relative(outDir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : "";
+    const where = d.file
+      ? `${path.relative(outDir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+      : "";
     return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
 }

@@ -1,7 +1,13 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { HISTORY_DIR, PINNED_SPEC, generateInto, typecheckOut, type GeneratedTree } from "./helpers.js";
+import {
+  HISTORY_DIR,
+  PINNED_SPEC,
+  generateInto,
+  typecheckOut,
+  type GeneratedTree,
+} from "./helpers.js";
 
 describe("the pinned OpenRouter spec", () => {
   let tree: GeneratedTree;
@@ -32,7 +38,11 @@ describe("the pinned OpenRouter spec", () => {
   });
 
   it("names operations as the seed documents do", () => {
-    const names = new Set(tree.result.api.resources.flatMap((r) => r.operations.map((o) => `${r.namespace}.${o.methodName}`)));
+    const names = new Set(
+      tree.result.api.resources.flatMap((r) =>
+        r.operations.map((o) => `${r.namespace}.${o.methodName}`),
+      ),
+    );
     for (const expected of [
       "chat.send",
       "completions.generate",
@@ -72,8 +82,16 @@ describe("the pinned OpenRouter spec", () => {
   });
 
   it("types streaming operations as overloads and the rest by media type", () => {
-    const ops = new Map(tree.result.api.resources.flatMap((r) => r.operations.map((o) => [o.functionName, o])));
-    for (const name of ["chatSend", "responsesSend", "messagesCreate", "completionsGenerate", "imagesGenerate"]) {
+    const ops = new Map(
+      tree.result.api.resources.flatMap((r) => r.operations.map((o) => [o.functionName, o])),
+    );
+    for (const name of [
+      "chatSend",
+      "responsesSend",
+      "messagesCreate",
+      "completionsGenerate",
+      "imagesGenerate",
+    ]) {
       expect(ops.get(name)?.response.streamMediaType, name).toBe("text/event-stream");
     }
     for (const name of ["embeddingsGenerate", "rerankCreate"]) {

@@ -17,7 +17,9 @@ const REPO_ROOT = path.resolve(here, "../..");
 
 /** The pinned spec, as the generator finds it (`ORKIT_SPEC` overrides). */
 export function pinnedSpecPath(): string {
-  return path.resolve(process.env.ORKIT_SPEC ?? path.join(REPO_ROOT, "../shared/openrouter-spec/openapi.yaml"));
+  return path.resolve(
+    process.env.ORKIT_SPEC ?? path.join(REPO_ROOT, "../shared/openrouter-spec/openapi.yaml"),
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -26,7 +28,11 @@ async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -36,12 +42,19 @@ async function freePort(): Promise<number> {
  * request against the spec and answers from its examples; a request the spec does not allow gets
  * a 4xx with the violation, which is what makes the contract tests meaningful.
  */
-export async function startMockServer(specPath: string = pinnedSpecPath(), timeoutMs = 60_000): Promise<MockServer> {
+export async function startMockServer(
+  specPath: string = pinnedSpecPath(),
+  timeoutMs = 60_000,
+): Promise<MockServer> {
   const port = await freePort();
   const bin = path.join(here, "..", "node_modules", ".bin", "prism");
-  const child: ChildProcess = spawn(bin, ["mock", "-h", "127.0.0.1", "-p", String(port), "--errors", specPath], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ["mock", "-h", "127.0.0.1", "-p", String(port), "--errors", specPath],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));

@@ -20,8 +20,14 @@ if (!env.OPENROUTER_API_KEY) {
   stop = mock.stop;
   env.OPENROUTER_API_KEY = "sk-or-mock-key";
   env.OPENROUTER_BASE_URL = mock.url;
-  console.log(`OPENROUTER_API_KEY is unset: running the quick start against a local mock at ${mock.url}`);
+  console.log(
+    `OPENROUTER_API_KEY is unset: running the quick start against a local mock at ${mock.url}`,
+  );
 }
-const result = spawnSync(tsx, [example], { stdio: "inherit", env, cwd: path.join(root, "examples") });
+const result = spawnSync(tsx, [example], {
+  stdio: "inherit",
+  env,
+  cwd: path.join(root, "examples"),
+});
 await stop();
 process.exit(result.status ?? 1);

@@ -5,7 +5,11 @@ import type { ApiIR } from "../ir/types.js";
  * package and HTTP route (in the spirit of openai-node's `api.md`), regenerated with the code so
  * it can never drift from it.
  */
-export function emitApiListing(api: ApiIR, packageOf: (slug: string) => string, umbrellaName: string): string {
+export function emitApiListing(
+  api: ApiIR,
+  packageOf: (slug: string) => string,
+  umbrellaName: string,
+): string {
   const lines = [
     "# API listing",
     "",
@@ -13,8 +17,14 @@ export function emitApiListing(api: ApiIR, packageOf: (slug: string) => string, 
     "",
   ];
   for (const r of api.resources) {
-    const aliases = r.aliases.length > 0 ? ` (also \`client.${r.aliases.join("`, `client.")}\`)` : "";
-    lines.push(`## ${r.tag}: \`client.${r.namespace}\`${aliases}`, "", `Package \`${packageOf(r.slug)}\`. ${r.description ?? ""}`.trimEnd(), "");
+    const aliases =
+      r.aliases.length > 0 ? ` (also \`client.${r.aliases.join("`, `client.")}\`)` : "";
+    lines.push(
+      `## ${r.tag}: \`client.${r.namespace}\`${aliases}`,
+      "",
+      `Package \`${packageOf(r.slug)}\`. ${r.description ?? ""}`.trimEnd(),
+      "",
+    );
     lines.push("| Method | Function | HTTP | Returns |", "| --- | --- | --- | --- |");
     for (const op of r.operations) {
       const returns =

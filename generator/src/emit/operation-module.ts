@@ -31,7 +31,9 @@ export function signatures(op: OperationIR): Signature[] {
   const params = names.params;
   if (op.response.streamMediaType) {
     const stream = `Stream<${names.streamChunk}>`;
-    const streamParams = op.body!.flattened ? `${params} & { stream: true }` : `${params} & { body: { stream: true } }`;
+    const streamParams = op.body!.flattened
+      ? `${params} & { stream: true }`
+      : `${params} & { body: { stream: true } }`;
     const jsonParams = op.body!.flattened
       ? `${params} & { stream?: false | null }`
       : `${params} & { body: { stream?: false | null } }`;
@@ -42,19 +44,32 @@ export function signatures(op: OperationIR): Signature[] {
     ];
   }
   if (op.mediaSwitch) {
-    const alt = op.mediaSwitch.kind === "text" ? "string" : op.mediaSwitch.kind === "binary" ? "Response" : "unknown";
+    const alt =
+      op.mediaSwitch.kind === "text"
+        ? "string"
+        : op.mediaSwitch.kind === "binary"
+          ? "Response"
+          : "unknown";
     return [
-      { params: `${params} & { ${op.mediaSwitch.param}: ${JSON.stringify(op.mediaSwitch.value)} }`, paramsOptional: false, result: alt },
+      {
+        params: `${params} & { ${op.mediaSwitch.param}: ${JSON.stringify(op.mediaSwitch.value)} }`,
+        paramsOptional: false,
+        result: alt,
+      },
       { params, paramsOptional: optional, result: base },
     ];
   }
   return [{ params, paramsOptional: optional, result: base }];
 }
 
-export function signatureParameters(sig: Signature, withClient: boolean): OptionalKind<ParameterDeclarationStructure>[] {
+export function signatureParameters(
+  sig: Signature,
+  withClient: boolean,
+): OptionalKind<ParameterDeclarationStructure>[] {
   const out: OptionalKind<ParameterDeclarationStructure>[] = [];
   if (withClient) out.push({ name: "client", type: "Client" });
-  if (sig.params) out.push({ name: "params", type: sig.params, hasQuestionToken: sig.paramsOptional });
+  if (sig.params)
+    out.push({ name: "params", type: sig.params, hasQuestionToken: sig.paramsOptional });
   out.push({ name: "options", type: "RequestOptions", hasQuestionToken: true });
   return out;
 }
@@ -63,7 +78,11 @@ export function signatureParameters(sig: Signature, withClient: boolean): Option
 export function implementationSignature(op: OperationIR): Signature {
   const all = signatures(op);
   const results = [...new Set(all.flatMap((s) => s.result.split(" | ")))];
-  return { params: all.at(-1)!.params, paramsOptional: all.at(-1)!.paramsOptional, result: results.join(" | ") };
+  return {
+    params: all.at(-1)!.params,
+    paramsOptional: all.at(-1)!.paramsOptional,
+    result: results.join(" | "),
+  };
 }
 
 /** The JSDoc of an operation, shared by the standalone function and the resource method. */
@@ -96,20 +115,26 @@ function requestStatements(op: OperationIR, result: string): string[] {
   const params = op.parameters;
   const source = paramsOptional(op) && hasParams(op) ? "(params ?? {})" : "params";
   const queryOnly =
-    !op.body && params.length > 0 && params.every((p) => p.location === "query" && p.key === p.wireName);
+    !op.body &&
+    params.length > 0 &&
+    params.every((p) => p.location === "query" && p.key === p.wireName);
 
   if (queryOnly) {
     fields.push("query: { ...params }");
   } else if (params.length > 0 || op.body) {
-    const bindings = params.map((p) => (local(p.key) === p.key ? p.key : `${p.key}: ${local(p.key)}`));
+    const bindings = params.map((p) =>
+      local(p.key) === p.key ? p.key : `${p.key}: ${local(p.key)}`,
+    );
     const rest = op.body ? (op.body.flattened ? "...body" : "body") : undefined;
     lines.push(`const { ${[...bindings, ...(rest ? [rest] : [])].join(", ")} } = ${source};`);
     const group = (location: "path" | "query" | "header") =>
       params
         .filter((p) => p.location === location)
-        .map((p) => (location === "path" || location === "query") && p.wireName === local(p.key)
-          ? p.wireName
-          : `${JSON.stringify(p.wireName)}: ${local(p.key)}`);
+        .map((p) =>
+          (location === "path" || location === "query") && p.wireName === local(p.key)
+            ? p.wireName
+            : `${JSON.stringify(p.wireName)}: ${local(p.key)}`,
+        );
     const path = group("path");
     const query = group("query");
     const header = group("header");
@@ -130,11 +155,15 @@ function requestStatements(op: OperationIR, result: string): string[] {
 
   const kind = op.response.kind;
   if (op.response.streamMediaType) {
-    fields.push(`response: body${op.body?.flattened ? "" : "?"}.stream === true ? "sse" : ${JSON.stringify(kind)}`);
+    fields.push(
+      `response: body${op.body?.flattened ? "" : "?"}.stream === true ? "sse" : ${JSON.stringify(kind)}`,
+    );
   } else if (op.mediaSwitch) {
     const switchKey = local(op.mediaSwitch.param);
     const ref = queryOnly ? `params?.${op.mediaSwitch.param}` : switchKey;
-    fields.push(`response: ${ref} === ${JSON.stringify(op.mediaSwitch.value)} ? ${JSON.stringify(op.mediaSwitch.kind)} : ${JSON.stringify(kind)}`);
+    fields.push(
+      `response: ${ref} === ${JSON.stringify(op.mediaSwitch.value)} ? ${JSON.stringify(op.mediaSwitch.kind)} : ${JSON.stringify(kind)}`,
+    );
   } else {
     fields.push(`response: ${JSON.stringify(kind)}`);
   }
@@ -148,20 +177,35 @@ export function referencedTypes(op: OperationIR): { types: string[]; usesStream:
   const text = signatures(op)
     .map((sig) => `${sig.params ?? ""} ${sig.result}`)
     .join(" ");
-  const types = [names.params, names.response, names.streamChunk].filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+  const types = [names.params, names.response, names.streamChunk].filter((name) =>
+    new RegExp(`\\b${name}\\b`).test(text),
+  );
   return { types, usesStream: text.includes("Stream<") };
 }
 
 /** A type-only import of `names` from `moduleSpecifier`, or nothing when there are none. */
-export function typeImport(moduleSpecifier: string, names: Iterable<string>): ImportDeclarationStructure[] {
+export function typeImport(
+  moduleSpecifier: string,
+  names: Iterable<string>,
+): ImportDeclarationStructure[] {
   const sorted = [...new Set(names)].sort();
   return sorted.length > 0
-    ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier, isTypeOnly: true, namedImports: sorted }]
+    ? [
+        {
+          kind: StructureKind.ImportDeclaration,
+          moduleSpecifier,
+          isTypeOnly: true,
+          namedImports: sorted,
+        },
+      ]
     : [];
 }
 
 /** `operations/<method>.gen.ts`: one standalone, tree-shakable function per operation. */
-export function emitOperationModule(op: OperationIR, coreModule: string): OptionalKind<SourceFileStructure> {
+export function emitOperationModule(
+  op: OperationIR,
+  coreModule: string,
+): OptionalKind<SourceFileStructure> {
   const sigs = signatures(op);
   const impl = implementationSignature(op);
   const { types, usesStream } = referencedTypes(op);

@@ -1,4 +1,9 @@
-import { Scope, StructureKind, type OptionalKind as OptionalKindOf, type SourceFileStructure } from "ts-morph";
+import {
+  Scope,
+  StructureKind,
+  type OptionalKind as OptionalKindOf,
+  type SourceFileStructure,
+} from "ts-morph";
 import type { ResourceIR } from "../ir/types.js";
 import { kebabCase } from "../naming/index.js";
 import { docBlock } from "./ts-helpers.js";
@@ -20,13 +25,21 @@ export function operationModulePath(methodName: string): string {
  * `resource.gen.ts`: the namespace class the umbrella client exposes (`client.chat`). Each method
  * repeats its function's overloads and delegates to it, so both styles share one implementation.
  */
-export function emitResourceClass(resource: ResourceIR, coreModule: string): OptionalKindOf<SourceFileStructure> {
+export function emitResourceClass(
+  resource: ResourceIR,
+  coreModule: string,
+): OptionalKindOf<SourceFileStructure> {
   const referenced = resource.operations.map(referencedTypes);
   const types = referenced.flatMap((r) => r.types);
   const usesStream = referenced.some((r) => r.usesStream);
   return {
     statements: [
-      ...typeImport(coreModule, ["APIPromise", "Client", "RequestOptions", ...(usesStream ? ["Stream"] : [])]),
+      ...typeImport(coreModule, [
+        "APIPromise",
+        "Client",
+        "RequestOptions",
+        ...(usesStream ? ["Stream"] : []),
+      ]),
       ...resource.operations.map((op) => ({
         kind: StructureKind.ImportDeclaration as const,
         moduleSpecifier: operationModulePath(op.methodName),
@@ -48,7 +61,9 @@ export function emitResourceClass(resource: ResourceIR, coreModule: string): Opt
         ],
         ctors: [
           {
-            parameters: [{ name: "client", type: "Client", scope: Scope.Protected, isReadonly: true }],
+            parameters: [
+              { name: "client", type: "Client", scope: Scope.Protected, isReadonly: true },
+            ],
           },
         ],
         methods: resource.operations.map((op) => {
@@ -85,7 +100,11 @@ export function emitPackageIndex(resource: ResourceIR): OptionalKindOf<SourceFil
         moduleSpecifier: operationModulePath(op.methodName),
         namedExports: [op.functionName],
       })),
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./resource.gen.js", namedExports: [resource.className] },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: "./resource.gen.js",
+        namedExports: [resource.className],
+      },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./types.gen.js" },
       {
         kind: StructureKind.ExportDeclaration,

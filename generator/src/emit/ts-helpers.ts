@@ -21,7 +21,9 @@ export function docText(text: string): string {
 
 /** Joins JSDoc paragraphs, dropping empty ones; returns undefined when nothing is left. */
 export function docBlock(...parts: (string | undefined | false)[]): string | undefined {
-  const kept = parts.filter((p): p is string => typeof p === "string" && p.trim() !== "").map(docText);
+  const kept = parts
+    .filter((p): p is string => typeof p === "string" && p.trim() !== "")
+    .map(docText);
   return kept.length > 0 ? kept.join("\n\n") : undefined;
 }
 

@@ -1,17 +1,40 @@
-import { StructureKind, type StatementStructures, type OptionalKind as OptionalKindOf, type SourceFileStructure } from "ts-morph";
+import {
+  StructureKind,
+  type StatementStructures,
+  type OptionalKind as OptionalKindOf,
+  type SourceFileStructure,
+} from "ts-morph";
 import type { OperationIR, ResourceIR } from "../ir/types.js";
 import { isIdentifier, pascalCase } from "../naming/index.js";
 import { docBlock, indexAccess, propertyKey } from "./ts-helpers.js";
 import { operationTypeNames } from "./type-names.js";
 
 /** Global names a schema alias must not shadow inside the generated modules. */
-const RESERVED = new Set(["Response", "Blob", "File", "NonNullable", "Record", "Partial", "Promise", "Array", "Date", "Error", "Omit", "Pick", "Stream", "Client"]);
+const RESERVED = new Set([
+  "Response",
+  "Blob",
+  "File",
+  "NonNullable",
+  "Record",
+  "Partial",
+  "Promise",
+  "Array",
+  "Date",
+  "Error",
+  "Omit",
+  "Pick",
+  "Stream",
+  "Client",
+]);
 
 /**
  * `types.gen.ts`: named request/response types per operation, indexing into the package's
  * openapi-typescript output, plus one alias per component schema the package reaches.
  */
-export function emitTypesModule(resource: ResourceIR, schemas: string[]): OptionalKindOf<SourceFileStructure> {
+export function emitTypesModule(
+  resource: ResourceIR,
+  schemas: string[],
+): OptionalKindOf<SourceFileStructure> {
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
@@ -60,7 +83,8 @@ function operationTypes(op: OperationIR): StatementStructures[] {
         docs: (() => {
           const text = docBlock(
             p.description,
-            p.key !== p.wireName && `Sent as the \`${p.wireName}\` ${p.location}${p.location === "header" ? "" : " parameter"}.`,
+            p.key !== p.wireName &&
+              `Sent as the \`${p.wireName}\` ${p.location}${p.location === "header" ? "" : " parameter"}.`,
             p.deprecated && "@deprecated",
           );
           return text ? doc(text) : [];
@@ -71,19 +95,26 @@ function operationTypes(op: OperationIR): StatementStructures[] {
 
   if (op.body) {
     const content = `NonNullable<${opType}["requestBody"]>["content"]`;
-    const forms = [op.body.mediaType, op.body.multipartMediaType].filter((m): m is string => m !== undefined);
+    const forms = [op.body.mediaType, op.body.multipartMediaType].filter(
+      (m): m is string => m !== undefined,
+    );
     out.push({
       kind: StructureKind.TypeAlias,
       isExported: true,
       name: names.body,
-      docs: doc(`Request body of \`${op.method} ${op.path}\`${forms.length > 1 ? " (JSON, or multipart when a value is a Blob)" : ""}.`),
+      docs: doc(
+        `Request body of \`${op.method} ${op.path}\`${forms.length > 1 ? " (JSON, or multipart when a value is a Blob)" : ""}.`,
+      ),
       type: forms.map((m) => `${content}${indexAccess(m)}`).join(" | "),
     });
   }
 
   const parts: string[] = [];
   if (op.parameters.length > 0) parts.push(names.parameters);
-  if (op.body) parts.push(op.body.flattened ? names.body : `{ body${op.body.required ? "" : "?"}: ${names.body} }`);
+  if (op.body)
+    parts.push(
+      op.body.flattened ? names.body : `{ body${op.body.required ? "" : "?"}: ${names.body} }`,
+    );
   out.push({
     kind: StructureKind.TypeAlias,
     isExported: true,
@@ -109,7 +140,9 @@ function operationTypes(op: OperationIR): StatementStructures[] {
       kind: StructureKind.TypeAlias,
       isExported: true,
       name: names.streamChunk,
-      docs: doc(`One streamed event of \`${op.method} ${op.path}\` (the parsed \`data\` of an SSE message).`),
+      docs: doc(
+        `One streamed event of \`${op.method} ${op.path}\` (the parsed \`data\` of an SSE message).`,
+      ),
       type: `${content}${indexAccess(sse)}${response.streamWrapsData ? '["data"]' : ""}`,
     });
   }

@@ -1,4 +1,11 @@
-import { Scope, StructureKind, type ClassDeclarationStructure, type OptionalKind as OptionalKindOf, type SourceFileStructure, type StatementStructures } from "ts-morph";
+import {
+  Scope,
+  StructureKind,
+  type ClassDeclarationStructure,
+  type OptionalKind as OptionalKindOf,
+  type SourceFileStructure,
+  type StatementStructures,
+} from "ts-morph";
 import type { ApiIR, ResourceIR } from "../ir/types.js";
 import { upperFirst } from "../naming/index.js";
 import { operationTypeNames } from "./type-names.js";
@@ -34,14 +41,20 @@ function groupClassName(path: string[]): string {
  * lazily created namespace per resource (nothing is built until first use, so constructing the
  * client stays cheap), and plain group objects for dotted aliases such as `beta.responses`.
  */
-export function emitUmbrellaClient(api: ApiIR, packageOf: (r: ResourceIR) => string, coreModule: string): OptionalKindOf<SourceFileStructure> {
+export function emitUmbrellaClient(
+  api: ApiIR,
+  packageOf: (r: ResourceIR) => string,
+  coreModule: string,
+): OptionalKindOf<SourceFileStructure> {
   const tree = namespaceTree(api);
   const groups: ClassDeclarationStructure[] = [];
 
   const members = (node: NamespaceNode, path: string[]) => {
     const props: ClassDeclarationStructure["getAccessors"] = [];
     const fields: ClassDeclarationStructure["properties"] = [];
-    for (const [name, child] of [...node.children.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [name, child] of [...node.children.entries()].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
       const cache = `#${name}`;
       let type: string;
       let create: string;
@@ -58,21 +71,37 @@ export function emitUmbrellaClient(api: ApiIR, packageOf: (r: ResourceIR) => str
       props!.push({
         name,
         returnType: type,
-        docs: [{ description: child.resource ? `${child.resource.description ?? child.resource.tag} (\`${packageOf(child.resource)}\`).` : `The \`${[...path, name].join(".")}\` group.` }],
+        docs: [
+          {
+            description: child.resource
+              ? `${child.resource.description ?? child.resource.tag} (\`${packageOf(child.resource)}\`).`
+              : `The \`${[...path, name].join(".")}\` group.`,
+          },
+        ],
         statements: [`return (this.${cache} ??= ${create});`],
       });
     }
     return { props, fields };
   };
 
-  const groupClass = (name: string, node: NamespaceNode, path: string[]): ClassDeclarationStructure => {
+  const groupClass = (
+    name: string,
+    node: NamespaceNode,
+    path: string[],
+  ): ClassDeclarationStructure => {
     const { props, fields } = members(node, path);
     return {
       kind: StructureKind.Class,
       isExported: true,
       name,
       docs: [{ description: `Namespaces under \`client.${path.join(".")}\`.` }],
-      ctors: [{ parameters: [{ name: "client", type: "Client", scope: Scope.Protected, isReadonly: true }] }],
+      ctors: [
+        {
+          parameters: [
+            { name: "client", type: "Client", scope: Scope.Protected, isReadonly: true },
+          ],
+        },
+      ],
       properties: fields,
       getAccessors: props,
     };
@@ -124,7 +153,10 @@ export function emitUmbrellaClient(api: ApiIR, packageOf: (r: ResourceIR) => str
  * operation type, re-exported by name (component schema aliases stay in their own packages, where
  * the same schema name can appear in several).
  */
-export function emitUmbrellaExports(api: ApiIR, packageOf: (r: ResourceIR) => string): OptionalKindOf<SourceFileStructure> {
+export function emitUmbrellaExports(
+  api: ApiIR,
+  packageOf: (r: ResourceIR) => string,
+): OptionalKindOf<SourceFileStructure> {
   return {
     statements: api.resources.map((r) => {
       const typeNames = new Set<string>();
@@ -134,7 +166,8 @@ export function emitUmbrellaExports(api: ApiIR, packageOf: (r: ResourceIR) => st
         if (op.parameters.length > 0) typeNames.add(names.parameters);
         if (op.body) typeNames.add(names.body);
         if (op.response.kind === "json") typeNames.add(names.response);
-        if (op.response.streamMediaType || op.response.kind === "sse") typeNames.add(names.streamChunk);
+        if (op.response.streamMediaType || op.response.kind === "sse")
+          typeNames.add(names.streamChunk);
       }
       return {
         kind: StructureKind.ExportDeclaration as const,

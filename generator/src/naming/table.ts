@@ -30,7 +30,10 @@ export function resolveResourceNames(
 ): ResourceNames {
   const entry = table.resources[tag];
   if (!entry) {
-    warn({ message: `tag "${tag}" is not in spec/naming.json; derived its names`, pointer: "#/tags" });
+    warn({
+      message: `tag "${tag}" is not in spec/naming.json; derived its names`,
+      pointer: "#/tags",
+    });
   }
   const namespace = entry?.namespace ?? camelCase(tag);
   return {
@@ -54,7 +57,10 @@ export function resolveMethodName(
 ): string {
   const listed = table.operations[operationId];
   if (listed) return listed;
-  warn({ message: `operation "${operationId}" is not in spec/naming.json; derived its name`, pointer });
+  warn({
+    message: `operation "${operationId}" is not in spec/naming.json; derived its name`,
+    pointer,
+  });
   return camelCase(hint ?? operationId);
 }
 
@@ -63,9 +69,9 @@ export function resolveMethodName(
  * (by path, then method) so the same spec always resolves clashes the same way, whatever
  * order the spec lists them in: the first keeps the name, later ones take their operationId.
  */
-export function dedupeMethodNames<T extends { methodName: string; operationId: string; path: string; method: string }>(
-  operations: T[],
-): T[] {
+export function dedupeMethodNames<
+  T extends { methodName: string; operationId: string; path: string; method: string },
+>(operations: T[]): T[] {
   const ordered = [...operations].sort(
     (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
   );

@@ -42,7 +42,11 @@ export function deref(doc: unknown, node: unknown, pointer: string): unknown {
 }
 
 /** Visits every `$ref` string in a node, with the JSON pointer where it sits. */
-export function forEachRef(node: unknown, pointer: string, visit: (ref: string, at: string) => void): void {
+export function forEachRef(
+  node: unknown,
+  pointer: string,
+  visit: (ref: string, at: string) => void,
+): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => forEachRef(item, `${pointer}/${i}`, visit));
   } else if (isObject(node)) {

@@ -11,7 +11,13 @@ export async function format(files: EmittedFile[]): Promise<EmittedFile[]> {
       if (file.format === "none") return file;
       const content = await prettier.format(file.content, {
         // babel-ts prints the same TypeScript as the `typescript` parser here, about twice as fast.
-        parser: file.format === "typescript" ? "babel-ts" : file.format,
+        // package.json gets prettier's `json-stringify` parser, as `prettier --check` picks for it.
+        parser:
+          file.format === "typescript"
+            ? "babel-ts"
+            : file.path.endsWith("package.json")
+              ? "json-stringify"
+              : file.format,
         printWidth: 100,
         trailingComma: "all",
         proseWrap: "preserve",

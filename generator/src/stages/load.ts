@@ -42,7 +42,9 @@ export function sha256(text: string): string {
 export function parseSpecText(text: string, source: string): Record<string, unknown> {
   try {
     const trimmed = text.trimStart();
-    const doc = trimmed.startsWith("{") ? JSON.parse(trimmed) : parseYaml(text, { maxAliasCount: -1 });
+    const doc = trimmed.startsWith("{")
+      ? JSON.parse(trimmed)
+      : parseYaml(text, { maxAliasCount: -1 });
     if (!doc || typeof doc !== "object") throw new Error("not an object");
     return doc as Record<string, unknown>;
   } catch (error) {
@@ -50,13 +52,17 @@ export function parseSpecText(text: string, source: string): Record<string, unkn
   }
 }
 
-async function readSpec(ctx: GeneratorContext, lock: SpecLock): Promise<{ text: string; source: string }> {
+async function readSpec(
+  ctx: GeneratorContext,
+  lock: SpecLock,
+): Promise<{ text: string; source: string }> {
   if (ctx.download) {
     // The real-world path: OpenRouter publishes the spec at the lock's source URL.
     const response = await fetch(lock.sourceUrl).catch((error: unknown) => {
       throw new InputError(`cannot download ${lock.sourceUrl}: ${(error as Error).message}`);
     });
-    if (!response.ok) throw new InputError(`cannot download ${lock.sourceUrl}: HTTP ${response.status}`);
+    if (!response.ok)
+      throw new InputError(`cannot download ${lock.sourceUrl}: HTTP ${response.status}`);
     return { text: await response.text(), source: lock.sourceUrl };
   }
   if (!existsSync(ctx.specPath)) {
@@ -81,7 +87,10 @@ async function readOverlays(dir: string): Promise<LoadedOverlay[]> {
   return Promise.all(
     files.map(async (file) => ({
       file: `spec/overlays/${file}`,
-      document: parseOverlayText(await readFile(path.join(dir, file), "utf8"), `spec/overlays/${file}`),
+      document: parseOverlayText(
+        await readFile(path.join(dir, file), "utf8"),
+        `spec/overlays/${file}`,
+      ),
     })),
   );
 }
@@ -100,7 +109,9 @@ async function walk(dir: string, skip: Set<string>): Promise<string[]> {
 }
 
 /** Snapshots generated files (and package manifests) already in the output folder. */
-async function readExisting(outDir: string): Promise<{ files: Map<string, string>; versions: Map<string, string> }> {
+async function readExisting(
+  outDir: string,
+): Promise<{ files: Map<string, string>; versions: Map<string, string> }> {
   const files = new Map<string, string>();
   const versions = new Map<string, string>();
   if (!existsSync(outDir)) return { files, versions };
@@ -110,7 +121,8 @@ async function readExisting(outDir: string): Promise<{ files: Map<string, string
       const rel = path.relative(outDir, abs).split(path.sep).join("/");
       const packageLevel = rel.split("/").length === 2;
       const isManifest = packageLevel && rel.endsWith("/package.json");
-      const isPackageFile = packageLevel && /\/(package\.json|tsconfig\.json|README\.md|API\.md)$/.test(rel);
+      const isPackageFile =
+        packageLevel && /\/(package\.json|tsconfig\.json|README\.md|API\.md)$/.test(rel);
       if (!rel.endsWith(".gen.ts") && !rel.endsWith(".gen.json") && !isPackageFile) return;
       const text = await readFile(abs, "utf8");
       files.set(rel, text);
@@ -127,7 +139,9 @@ async function readExisting(outDir: string): Promise<{ files: Map<string, string
 export async function load(ctx: GeneratorContext): Promise<LoadedInput> {
   const specDir = ctx.specDir;
   const lock = JSON.parse(await readFile(path.join(specDir, "spec.lock.json"), "utf8")) as SpecLock;
-  const naming = JSON.parse(await readFile(path.join(specDir, "naming.json"), "utf8")) as NamingTable;
+  const naming = JSON.parse(
+    await readFile(path.join(specDir, "naming.json"), "utf8"),
+  ) as NamingTable;
   const [{ text, source }, overlays, existing] = await Promise.all([
     readSpec(ctx, lock),
     readOverlays(path.join(specDir, "overlays")),

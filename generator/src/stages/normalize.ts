@@ -48,9 +48,13 @@ export function normalize(spec: Record<string, unknown>, naming: NamingTable): N
       const op = item[method];
       if (!isObject(op) || op["x-orkit-ignore"] === true) continue;
       const pointer = pointerOf("paths", path, method);
-      const tag = Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : DEFAULT_TAG;
+      const tag =
+        Array.isArray(op.tags) && typeof op.tags[0] === "string" ? op.tags[0] : DEFAULT_TAG;
       const operationId = op.operationId as string;
-      const hint = typeof op["x-speakeasy-name-override"] === "string" ? op["x-speakeasy-name-override"] : undefined;
+      const hint =
+        typeof op["x-speakeasy-name-override"] === "string"
+          ? op["x-speakeasy-name-override"]
+          : undefined;
       const parameters = normalizeParameters(spec, item, op, pointer);
       const body = normalizeBody(spec, op, parameters, pointer);
       const ir: OperationIR = {
@@ -108,13 +112,22 @@ function assertUniqueSlugs(resources: ResourceIR[]): void {
   const seen = new Map<string, string>();
   for (const r of resources) {
     const other = seen.get(r.slug);
-    if (other) throw new SpecError(`tags "${other}" and "${r.tag}" both map to package "${r.slug}"`, "#/tags");
+    if (other)
+      throw new SpecError(
+        `tags "${other}" and "${r.tag}" both map to package "${r.slug}"`,
+        "#/tags",
+      );
     seen.set(r.slug, r.tag);
   }
 }
 
 /** Path-item parameters apply to every operation unless the operation redefines them (§4.8.9). */
-function normalizeParameters(spec: unknown, item: JsonObject, op: JsonObject, pointer: string): ParameterIR[] {
+function normalizeParameters(
+  spec: unknown,
+  item: JsonObject,
+  op: JsonObject,
+  pointer: string,
+): ParameterIR[] {
   const merged = new Map<string, JsonObject>();
   const add = (list: unknown, at: string) => {
     if (!Array.isArray(list)) return;
@@ -150,7 +163,12 @@ function normalizeParameters(spec: unknown, item: JsonObject, op: JsonObject, po
 }
 
 /** Collects the property names of an object-like schema (through allOf/oneOf/anyOf), or null if not object-like. */
-function objectProperties(spec: unknown, schema: unknown, pointer: string, depth = 0): Set<string> | null {
+function objectProperties(
+  spec: unknown,
+  schema: unknown,
+  pointer: string,
+  depth = 0,
+): Set<string> | null {
   const s = deref(spec, schema, pointer);
   if (!isObject(s) || depth > 8) return null;
   const names = new Set<string>(isObject(s.properties) ? Object.keys(s.properties) : []);
@@ -190,7 +208,8 @@ function normalizeBody(
   if (op.requestBody === undefined) return undefined;
   const at = `${pointer}/requestBody`;
   const body = deref(spec, op.requestBody, at);
-  if (!isObject(body) || !isObject(body.content)) throw new SpecError("requestBody without content", at);
+  if (!isObject(body) || !isObject(body.content))
+    throw new SpecError("requestBody without content", at);
   const types = Object.keys(body.content);
   const json = types.find((t) => mediaKind(t) === "json");
   const multipart = types.find((t) => t.startsWith("multipart/form-data"));
@@ -199,7 +218,8 @@ function normalizeBody(
   const schema = (body.content[mediaType] as JsonObject | undefined)?.schema;
   const properties = objectProperties(spec, schema, at);
   // Body fields are spread into params unless they would clash with a parameter's key.
-  const clash = properties !== null && parameters.some((p) => properties.has(p.key) || p.key === "body");
+  const clash =
+    properties !== null && parameters.some((p) => properties.has(p.key) || p.key === "body");
   return {
     mediaType,
     multipartMediaType: json && multipart ? multipart : undefined,
@@ -231,8 +251,11 @@ function normalizeResponse(
     const types = Object.keys(res.content);
     const sse = types.find((t) => mediaKind(t) === "sse");
     const main = pickMain(types.filter((t) => t !== sse));
-    const sseSchema = sse ? deref(spec, (res.content[sse] as JsonObject).schema, `${at}/${status}`) : undefined;
-    const wraps = isObject(sseSchema) && isObject(sseSchema.properties) && "data" in sseSchema.properties;
+    const sseSchema = sse
+      ? deref(spec, (res.content[sse] as JsonObject).schema, `${at}/${status}`)
+      : undefined;
+    const wraps =
+      isObject(sseSchema) && isObject(sseSchema.properties) && "data" in sseSchema.properties;
     if (main && sse && !body?.hasStreamFlag) {
       warn({
         message: `response offers ${sse} but the request has no boolean \`stream\` flag; typed as ${main} only`,
@@ -256,13 +279,31 @@ function normalizeResponse(
  * Our overlays mark query flags that switch the media type (`x-orkit-media-switch`), so the
  * generator can type `modelsList(client, { use_rss: "true" })` as text rather than JSON.
  */
-function normalizeMediaSwitch(op: JsonObject, parameters: ParameterIR[], pointer: string): MediaSwitchIR | undefined {
+function normalizeMediaSwitch(
+  op: JsonObject,
+  parameters: ParameterIR[],
+  pointer: string,
+): MediaSwitchIR | undefined {
   const ext = op["x-orkit-media-switch"];
   if (ext === undefined) return undefined;
-  if (!isObject(ext) || typeof ext.param !== "string" || typeof ext.value !== "string" || typeof ext.mediaType !== "string") {
-    throw new SpecError("x-orkit-media-switch needs string param, value and mediaType", `${pointer}/x-orkit-media-switch`);
+  if (
+    !isObject(ext) ||
+    typeof ext.param !== "string" ||
+    typeof ext.value !== "string" ||
+    typeof ext.mediaType !== "string"
+  ) {
+    throw new SpecError(
+      "x-orkit-media-switch needs string param, value and mediaType",
+      `${pointer}/x-orkit-media-switch`,
+    );
   }
   const param = parameters.find((p) => p.wireName === ext.param);
-  if (!param) throw new SpecError(`x-orkit-media-switch names unknown parameter "${ext.param}"`, pointer);
-  return { param: param.key, value: ext.value, mediaType: ext.mediaType, kind: mediaKind(ext.mediaType) };
+  if (!param)
+    throw new SpecError(`x-orkit-media-switch names unknown parameter "${ext.param}"`, pointer);
+  return {
+    param: param.key,
+    value: ext.value,
+    mediaType: ext.mediaType,
+    kind: mediaKind(ext.mediaType),
+  };
 }

@@ -21,7 +21,10 @@ export interface GuardedOverlayResult {
  * there. Such a file is left out and reported (the regeneration bot lists it), instead of failing
  * the whole run or leaving a half-applied document. A malformed overlay is still an error.
  */
-export function applyOverlaysGuarded(spec: Record<string, unknown>, overlays: LoadedOverlay[]): GuardedOverlayResult {
+export function applyOverlaysGuarded(
+  spec: Record<string, unknown>,
+  overlays: LoadedOverlay[],
+): GuardedOverlayResult {
   let current = spec;
   const changes: OverlayChange[] = [];
   const unmatched: OverlayChange[] = [];

@@ -69,7 +69,8 @@ export function plan(api: ApiIR, ctx: GeneratorContext): Plan {
     { path: `${umbrella}/src/client.gen.ts`, artifact: { kind: "umbrella-client" } },
     { path: `${umbrella}/src/exports.gen.ts`, artifact: { kind: "umbrella-exports" } },
   );
-  if (ctx.standalone) files.push({ path: "tsconfig.json", artifact: { kind: "standalone-tsconfig" } });
+  if (ctx.standalone)
+    files.push({ path: "tsconfig.json", artifact: { kind: "standalone-tsconfig" } });
   else {
     files.push(
       { path: `${umbrella}/package.json`, artifact: { kind: "umbrella-package-json" } },

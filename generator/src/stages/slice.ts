@@ -6,7 +6,10 @@ import { forEachRef, getPointer, isObject, type JsonObject } from "../openapi/re
  * and the components they reference, transitively. The chat package then type-checks 168
  * schemas instead of all 769, which is what keeps a chat-only consumer's `tsc` fast.
  */
-export function sliceSpec(spec: Record<string, unknown>, resource: ResourceIR): Record<string, unknown> {
+export function sliceSpec(
+  spec: Record<string, unknown>,
+  resource: ResourceIR,
+): Record<string, unknown> {
   const paths: Record<string, JsonObject> = {};
   const roots: unknown[] = [];
   const allPaths = spec.paths as Record<string, JsonObject>;
@@ -40,9 +43,14 @@ export function sliceSpec(spec: Record<string, unknown>, resource: ResourceIR): 
   }
   // Security schemes are tiny and openapi-typescript ignores them; keep them for a valid document.
   const allComponents = isObject(spec.components) ? spec.components : {};
-  if (isObject(allComponents.securitySchemes)) components.securitySchemes = allComponents.securitySchemes;
+  if (isObject(allComponents.securitySchemes))
+    components.securitySchemes = allComponents.securitySchemes;
 
-  const sortedPaths = Object.fromEntries(Object.keys(paths).sort().map((p) => [p, paths[p]]));
+  const sortedPaths = Object.fromEntries(
+    Object.keys(paths)
+      .sort()
+      .map((p) => [p, paths[p]]),
+  );
   return { openapi: spec.openapi, info: spec.info, paths: sortedPaths, components };
 }
 

@@ -27,7 +27,10 @@ const BLOB = ts.factory.createTypeReferenceNode("Blob");
  *   object types in TypeScript only; nothing is validated at runtime, so an unknown field or a new
  *   enum value from the server never throws in a user's program.
  */
-export async function generateTypes(spec: Record<string, unknown>, api: ApiIR): Promise<PackageTypes[]> {
+export async function generateTypes(
+  spec: Record<string, unknown>,
+  api: ApiIR,
+): Promise<PackageTypes[]> {
   const out: PackageTypes[] = [];
   // Sequential on purpose: openapi-typescript is CPU-bound, and output order must not depend on timing.
   for (const resource of api.resources) {

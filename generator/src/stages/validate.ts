@@ -10,7 +10,10 @@ import { HTTP_METHODS, forEachRef, getPointer, isObject } from "../openapi/refs.
 export function validate(spec: Record<string, unknown>): Record<string, unknown> {
   const version = spec.openapi;
   if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
-    throw new SpecError(`expected OpenAPI 3.0 or 3.1, found ${JSON.stringify(version)}`, "#/openapi");
+    throw new SpecError(
+      `expected OpenAPI 3.0 or 3.1, found ${JSON.stringify(version)}`,
+      "#/openapi",
+    );
   }
   if (!isObject(spec.paths)) throw new SpecError("the spec has no paths object", "#/paths");
   const seen = new Map<string, string>();
@@ -21,7 +24,8 @@ export function validate(spec: Record<string, unknown>): Record<string, unknown>
       if (!isObject(op)) continue;
       const at = pointerOf("paths", path, method);
       const id = op.operationId;
-      if (typeof id !== "string" || id === "") throw new SpecError("operation has no operationId", at);
+      if (typeof id !== "string" || id === "")
+        throw new SpecError("operation has no operationId", at);
       const clash = seen.get(id);
       if (clash) throw new SpecError(`duplicate operationId "${id}" (also at ${clash})`, at);
       seen.set(id, at);

@@ -30,9 +30,14 @@ function manifest(files: EmittedFile[], input: LoadedInput): EmittedFile {
   const content = {
     generator: { name: "@orkit/generator", version: GENERATOR_VERSION },
     spec: { sha256: input.specHash, sourceUrl: input.lock.sourceUrl },
-    overlays: input.overlays.map((o) => ({ file: o.file, sha256: hash(JSON.stringify(o.document)) })),
+    overlays: input.overlays.map((o) => ({
+      file: o.file,
+      sha256: hash(JSON.stringify(o.document)),
+    })),
     naming: { sha256: hash(JSON.stringify(input.naming)) },
-    files: Object.fromEntries(files.filter((f) => !f.partial).map((f) => [f.path, hash(f.content)])),
+    files: Object.fromEntries(
+      files.filter((f) => !f.partial).map((f) => [f.path, hash(f.content)]),
+    ),
   };
   return { path: MANIFEST, content: JSON.stringify(content, null, 2) + "\n", format: "json" };
 }
@@ -41,14 +46,20 @@ function manifest(files: EmittedFile[], input: LoadedInput): EmittedFile {
  * The only stage that writes: changed files, deletion of stale generated files, the manifest and
  * (for a newly adopted spec) the lock. With `--check` it writes nothing and only reports.
  */
-export async function write(files: EmittedFile[], input: LoadedInput, ctx: GeneratorContext): Promise<WriteResult> {
+export async function write(
+  files: EmittedFile[],
+  input: LoadedInput,
+  ctx: GeneratorContext,
+): Promise<WriteResult> {
   const all = [...files, manifest(files, input)];
   const next = new Set(all.map((f) => f.path));
   const changed = all.filter((f) => input.existing.get(f.path) !== f.content).map((f) => f.path);
   const previous = input.existing.get(MANIFEST);
   const previouslyGenerated = new Set<string>([
     ...[...input.existing.keys()].filter((p) => p.endsWith(".gen.ts")),
-    ...(previous ? Object.keys((JSON.parse(previous) as { files: Record<string, string> }).files) : []),
+    ...(previous
+      ? Object.keys((JSON.parse(previous) as { files: Record<string, string> }).files)
+      : []),
   ]);
   const stale = [...previouslyGenerated].filter((p) => !next.has(p)).sort();
   const lockChanged = !ctx.standalone && input.nextLock.sha256 !== input.lock.sha256;
@@ -65,7 +76,10 @@ export async function write(files: EmittedFile[], input: LoadedInput, ctx: Gener
     );
     await Promise.all(stale.map((p) => rm(path.join(ctx.outDir, p), { force: true })));
     if (lockChanged) {
-      await writeFile(path.join(ctx.specDir, "spec.lock.json"), JSON.stringify(input.nextLock, null, 2) + "\n");
+      await writeFile(
+        path.join(ctx.specDir, "spec.lock.json"),
+        JSON.stringify(input.nextLock, null, 2) + "\n",
+      );
     }
   }
   return { changed, stale, unchanged: all.length - changed.length, lockChanged };

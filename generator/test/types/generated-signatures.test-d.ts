@@ -5,7 +5,12 @@
 import { describe, expectTypeOf, test } from "vitest";
 import type { APIPromise, Client, Stream } from "@orkit/openrouter-core";
 import { OpenRouter } from "@orkit/openrouter";
-import { chatSend, type ChatSendParams, type ChatSendResponse, type ChatSendStreamChunk } from "@orkit/openrouter-chat";
+import {
+  chatSend,
+  type ChatSendParams,
+  type ChatSendResponse,
+  type ChatSendStreamChunk,
+} from "@orkit/openrouter-chat";
 import { modelsCount, modelsList, type ModelsListResponse } from "@orkit/openrouter-models";
 import { filesDownload, filesUpload } from "@orkit/openrouter-files";
 import { speechCreate } from "@orkit/openrouter-speech";
@@ -18,10 +23,14 @@ const messages: ChatSendParams["messages"] = [{ role: "user", content: "Hi" }];
 
 describe("chat: JSON and SSE overload", () => {
   test("without `stream` the call resolves to the JSON completion", () => {
-    expectTypeOf(chatSend(client, { model: "m", messages })).toEqualTypeOf<APIPromise<ChatSendResponse>>();
+    expectTypeOf(chatSend(client, { model: "m", messages })).toEqualTypeOf<
+      APIPromise<ChatSendResponse>
+    >();
   });
   test("`stream: false` resolves to the JSON completion", () => {
-    expectTypeOf(chatSend(client, { model: "m", messages, stream: false })).toEqualTypeOf<APIPromise<ChatSendResponse>>();
+    expectTypeOf(chatSend(client, { model: "m", messages, stream: false })).toEqualTypeOf<
+      APIPromise<ChatSendResponse>
+    >();
   });
   test("`stream: true` resolves to a stream of chunks", () => {
     expectTypeOf(chatSend(client, { model: "m", messages, stream: true })).toEqualTypeOf<
@@ -43,7 +52,12 @@ describe("chat: JSON and SSE overload", () => {
   test("content parts with cache_control are accepted (allOf with an empty object is not Record<string, never>)", () => {
     chatSend(client, {
       model: "m",
-      messages: [{ role: "user", content: [{ type: "text", text: "Hello!", cache_control: { type: "ephemeral" } }] }],
+      messages: [
+        {
+          role: "user",
+          content: [{ type: "text", text: "Hello!", cache_control: { type: "ephemeral" } }],
+        },
+      ],
     });
   });
   test("model and messages are required", () => {
@@ -52,12 +66,18 @@ describe("chat: JSON and SSE overload", () => {
   });
   test("the umbrella client exposes the same overloads", () => {
     const or = new OpenRouter({ apiKey: "k" });
-    expectTypeOf(or.chat.send({ model: "m", messages, stream: true })).toEqualTypeOf<APIPromise<Stream<ChatSendStreamChunk>>>();
-    expectTypeOf(or.chat.send({ model: "m", messages })).toEqualTypeOf<APIPromise<ChatSendResponse>>();
+    expectTypeOf(or.chat.send({ model: "m", messages, stream: true })).toEqualTypeOf<
+      APIPromise<Stream<ChatSendStreamChunk>>
+    >();
+    expectTypeOf(or.chat.send({ model: "m", messages })).toEqualTypeOf<
+      APIPromise<ChatSendResponse>
+    >();
     expectTypeOf(or.beta.responses.send).toEqualTypeOf(or.responses.send);
   });
   test("responses stream events are typed", () => {
-    expectTypeOf(responsesSend(client, { input: "hi", stream: true })).toEqualTypeOf<APIPromise<Stream<ResponsesSendStreamChunk>>>();
+    expectTypeOf(responsesSend(client, { input: "hi", stream: true })).toEqualTypeOf<
+      APIPromise<Stream<ResponsesSendStreamChunk>>
+    >();
   });
 });
 
@@ -67,7 +87,9 @@ describe("other media types", () => {
     expectTypeOf(modelsList(client, { use_rss: "true" })).toEqualTypeOf<APIPromise<string>>();
   });
   test("binary responses resolve to the Response", () => {
-    expectTypeOf(speechCreate(client, { model: "m", input: "hello" } as Parameters<typeof speechCreate>[1])).toEqualTypeOf<APIPromise<Response>>();
+    expectTypeOf(
+      speechCreate(client, { model: "m", input: "hello" } as Parameters<typeof speechCreate>[1]),
+    ).toEqualTypeOf<APIPromise<Response>>();
     expectTypeOf(filesDownload(client, { file_id: "f" })).toEqualTypeOf<APIPromise<Response>>();
   });
   test("multipart uploads take a Blob", () => {
