@@ -45,7 +45,9 @@ export function resolveContext(options: CliOptions = {}): GeneratorContext {
   const env = options.env ?? process.env;
   const repoRoot = path.resolve(options.repoRoot ?? REPO_ROOT);
   const explicit = options.spec ?? env.ORKIT_SPEC;
-  const specPath = path.resolve(explicit ? process.cwd() : repoRoot, explicit ?? DEFAULT_SPEC);
+  // `pnpm generate` runs in generator/; INIT_CWD is where the user typed it, so relative paths mean what they expect.
+  const cwd = env.INIT_CWD ?? process.cwd();
+  const specPath = path.resolve(explicit ? cwd : repoRoot, explicit ?? DEFAULT_SPEC);
   const standalone = options.out !== undefined;
   return {
     repoRoot,
@@ -53,7 +55,7 @@ export function resolveContext(options: CliOptions = {}): GeneratorContext {
     specPath,
     specExplicit: explicit !== undefined,
     download: options.download ?? false,
-    outDir: standalone ? path.resolve(options.out!) : path.join(repoRoot, "packages"),
+    outDir: standalone ? path.resolve(cwd, options.out!) : path.join(repoRoot, "packages"),
     standalone,
     check: options.check ?? false,
     scope: options.scope ?? NPM_SCOPE,
