@@ -8,6 +8,8 @@
  * 1. Request overhead: per client process, 200 warm-up chat calls, then 2000 sequential, 2000 at
  *    concurrency 32, and 200 `models.list` calls (300-model body). Wall/N, overhead over the
  *    floor, client CPU (process.cpuUsage) per request. Best of BENCH_ROUNDS rounds per figure.
+ * 1b. Library only: 10,000 chat calls through each SDK's custom-fetch hook answered in-process
+ *    (no sockets): the library's own cost per call, and heap retained per call (leak check).
  * 2. Streaming: one response of 20,000 chat chunks (`: OPENROUTER PROCESSING` every 50 events,
  *    every write cut inside a UTF-8 multi-byte character), consumed fully; events/s, peak RSS
  *    delta; every consumer must reassemble the exact content.
@@ -145,7 +147,6 @@ interface OverheadRun {
   sdk: Sdk;
   warmupErrors: number;
   warmupError?: string;
-  retainedBytesPerCall: number;
   seq: Phase;
   conc: Phase;
   models: Phase;
@@ -163,7 +164,7 @@ async function requestOverhead(port: number) {
     // Alternate the order so drift in background load doesn't always hit the same client.
     const order = round % 2 === 0 ? SDKS : [...SDKS].reverse();
     for (const sdk of order) {
-      const run = await runClient<OverheadRun>(["overhead", sdk, String(port)], ["--expose-gc"]);
+      const run = await runClient<OverheadRun>(["overhead", sdk, String(port)]);
       runs.push(run);
       const errs = run.warmupErrors + run.seq.errors + run.conc.errors + run.models.errors;
       expect(
@@ -183,19 +184,11 @@ async function requestOverhead(port: number) {
       best[sdk][key] = { us: top.wallUs / top.n, cpuUs: top.cpuUs / top.n };
     }
   }
-  // Median over rounds of the heap still reachable after the 4000 chat calls, per call.
-  const retained = Object.fromEntries(
-    SDKS.map((sdk) => [
-      sdk,
-      median(runs.filter((r) => r.sdk === sdk).map((r) => r.retainedBytesPerCall)),
-    ]),
-  ) as Record<Sdk, number>;
-  return { runs, best, retained };
+  return { runs, best };
 }
 
 function overheadTables(
   best: Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>,
-  retained: Record<Sdk, number>,
 ): string {
   const out: string[] = [];
   for (const { key, title } of PHASES) {
@@ -232,15 +225,58 @@ function overheadTables(
         ),
     );
   }
-  out.push(
-    "**Heap still reachable after the 4000 chat calls** (heapUsed after two full GCs, minus the same " +
-      "before them; median over rounds; a steady per-call figure well above 0 is a leak)\n\n" +
-      table(
-        ["client", "retained B/call"],
-        SDKS.map((sdk) => [LABEL[sdk], f0(retained[sdk])]),
-      ),
-  );
   return out.join("\n\n");
+}
+
+// ---------------------------------------------------------------- 1b. library only (stub fetch)
+
+interface StubRun {
+  sdk: Sdk;
+  warmupErrors: number;
+  warmupError?: string;
+  run: Phase;
+  retainedBytesPerCall: number;
+}
+
+/** Each SDK through its own custom-fetch hook, answered in-process: the library's cost alone. */
+async function libraryOnly(port: number) {
+  const runs = {} as Record<Sdk, StubRun>;
+  for (const sdk of SDKS) {
+    const r = await runClient<StubRun>(["stub", sdk, String(port)], ["--expose-gc"]);
+    runs[sdk] = r;
+    expect(
+      r.warmupErrors + r.run.errors === 0,
+      `stub ${sdk}: failed calls (${r.warmupError ?? r.run.firstError})`,
+    );
+    process.stderr.write(`  library-only ${sdk} done\n`);
+  }
+  return runs;
+}
+
+function libraryTable(runs: Record<Sdk, StubRun>): string {
+  const us = (sdk: Sdk) => runs[sdk].run.wallUs / runs[sdk].run.n;
+  const cpu = (sdk: Sdk) => runs[sdk].run.cpuUs / runs[sdk].run.n;
+  return table(
+    [
+      "client",
+      "µs/call",
+      "over floor µs",
+      "CPU µs/call",
+      "wall ×floor",
+      "wall ×openai",
+      "wall ×@openrouter/sdk",
+      "heap retained B/call",
+    ],
+    SDKS.map((sdk) => [
+      LABEL[sdk],
+      f1(us(sdk)),
+      sdk === "floor" ? "–" : f1(us(sdk) - us("floor")),
+      f1(cpu(sdk)),
+      ratio(us(sdk), us("floor")),
+      ...ANCHORS.map((a) => ratio(us(sdk), us(a))),
+      f0(runs[sdk].retainedBytesPerCall),
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------- 2. streaming
@@ -558,7 +594,7 @@ function retryTable(runs: RetryRun[]): string {
       title,
       ...RETRY_SDKS.map((sdk) => {
         const r = runs.find((x) => x.sdk === sdk && x.scenario === key)!;
-        return `${r.attempts} attempts, ${f0(r.totalMs)} ms, ${r.outcome}`;
+        return `${r.attempts} attempt${r.attempts === 1 ? "" : "s"}, ${f0(r.totalMs)} ms, ${r.outcome}`;
       }),
     ]),
   );
@@ -606,10 +642,12 @@ async function main(): Promise<void> {
     if (server.connected) server.disconnect();
   };
   process.on("exit", stopServer);
-  let overhead, stream, retryRuns;
+  let overhead, library, stream, retryRuns;
   try {
     process.stderr.write(`server on 127.0.0.1:${info.port}; request overhead…\n`);
     overhead = await requestOverhead(info.port);
+    process.stderr.write("library only (stub fetch)…\n");
+    library = await libraryOnly(info.port);
     process.stderr.write("streaming…\n");
     stream = await streaming(info.port);
     process.stderr.write("retries…\n");
@@ -635,7 +673,11 @@ async function main(): Promise<void> {
   ].join("\n");
   const sections = [
     header,
-    `## 1. Request overhead (chat body ${info.chatBytes} B, models body ${f0(info.modelsBytes / 1024)} KiB)\n\n${overheadTables(overhead.best, overhead.retained)}`,
+    `## 1. Request overhead (chat body ${info.chatBytes} B, models body ${f0(info.modelsBytes / 1024)} KiB)\n\n${overheadTables(overhead.best)}`,
+    "## 1b. Library only: 10,000 sequential chat calls through each SDK's custom-fetch hook, answered in-process (no sockets)\n\n" +
+      "Heap retained = heapUsed after two full GCs following the calls, minus the same before them (after 2000 warm-up calls), per call; " +
+      "a steady figure well above the floor's is a per-call leak.\n\n" +
+      libraryTable(library),
     `## 2. Streaming: ${f0(STREAM_EVENTS)} events (${f1(info.streamBytes / 2 ** 20)} MiB in ${info.streamWrites} writes, ${info.streamSplitWrites} of them cut inside a UTF-8 character)\n\n${streamTable(stream.best)}`,
     `## 3. Bundle size (esbuild ${versions["esbuild"]}, minified ESM, platform neutral; gzip level 9)\n\n${bundleTable(bundles)}`,
     `## 4. Cold import (median of ${COLD_RUNS} runs)\n\n${coldTable(cold)}`,
@@ -664,9 +706,9 @@ async function main(): Promise<void> {
         server: info,
         requestOverhead: {
           bestPerRequestUs: overhead.best,
-          retainedBytesPerCall: overhead.retained,
           runs: overhead.runs,
         },
+        libraryOnly: library,
         streaming: { best: stream.best, runs: stream.runs },
         bundles,
         coldImport: cold,
