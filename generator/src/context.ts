@@ -8,8 +8,13 @@ export interface GeneratorContext {
   repoRoot: string;
   /** Holds spec.lock.json, naming.json and overlays/; `<repoRoot>/spec` unless a test points elsewhere. */
   specDir: string;
-  /** The spec to read, absolute. */
-  specPath: string;
+  /** The spec to read, absolute; undefined means the lock's `defaultPath` (resolved by the load stage). */
+  specPath: string | undefined;
+  /**
+   * What to record as the lock's `defaultPath` when this run adopts a new spec (relative to the repo
+   * root). Defaults to the adopted file itself; the regeneration bot points it at its saved copy.
+   */
+  lockDefaultPath: string | undefined;
   /** True when the spec was named explicitly (`--spec`/env): a hash change then updates the lock. */
   specExplicit: boolean;
   /** Download the spec from the lock's source URL instead of reading a file. */
@@ -32,14 +37,12 @@ export interface CliOptions {
   repoRoot?: string;
   specDir?: string;
   scope?: string;
+  lockDefaultPath?: string;
   env?: Record<string, string | undefined>;
 }
 
 /** The repository root, found from this file's location (generator/src/context.ts). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-/** The default spec location, relative to the repository root (see spec/spec.lock.json). */
-export const DEFAULT_SPEC = "../shared/openrouter-spec/openapi.yaml";
 
 export function resolveContext(options: CliOptions = {}): GeneratorContext {
   const env = options.env ?? process.env;
@@ -47,12 +50,13 @@ export function resolveContext(options: CliOptions = {}): GeneratorContext {
   const explicit = options.spec ?? env.ORKIT_SPEC;
   // `pnpm generate` runs in generator/; INIT_CWD is where the user typed it, so relative paths mean what they expect.
   const cwd = env.INIT_CWD ?? process.cwd();
-  const specPath = path.resolve(explicit ? cwd : repoRoot, explicit ?? DEFAULT_SPEC);
+  const specPath = explicit === undefined ? undefined : path.resolve(cwd, explicit);
   const standalone = options.out !== undefined;
   return {
     repoRoot,
     specDir: path.resolve(options.specDir ?? path.join(repoRoot, "spec")),
     specPath,
+    lockDefaultPath: options.lockDefaultPath,
     specExplicit: explicit !== undefined,
     download: options.download ?? false,
     outDir: standalone ? path.resolve(cwd, options.out!) : path.join(repoRoot, "packages"),

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,6 +16,20 @@ export interface MockServer {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(here, "../..");
+
+/**
+ * Writes the pinned spec with our overlays applied (restored /completions and /parameters, the
+ * keyless PKCE exchange, …) to a temporary JSON file, so Prism validates against the API as the
+ * SDK models it. Returns the file and a cleanup.
+ */
+export async function writeOverlaidSpec(): Promise<{ file: string; cleanup: () => Promise<void> }> {
+  const { loadOverlaidSpec } = await import("@orkit/generator/overlaid-spec");
+  const spec = await loadOverlaidSpec({ env: process.env });
+  const dir = await mkdtemp(path.join(tmpdir(), "orkit-spec-"));
+  const file = path.join(dir, "openapi.json");
+  await writeFile(file, JSON.stringify(spec));
+  return { file, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
 
 /** The pinned spec, as the generator finds it (`ORKIT_SPEC` overrides). */
 export function pinnedSpecPath(): string {
@@ -42,15 +58,15 @@ async function freePort(): Promise<number> {
  * request against the spec and answers from its examples; a request the spec does not allow gets
  * a 4xx with the violation, which is what makes the contract tests meaningful.
  */
-export async function startMockServer(
-  specPath: string = pinnedSpecPath(),
-  timeoutMs = 60_000,
-): Promise<MockServer> {
+export async function startMockServer(specPath?: string, timeoutMs = 60_000): Promise<MockServer> {
+  // By default Prism mocks the overlaid spec; pass a path to mock a file as it is.
+  const overlaid = specPath === undefined ? await writeOverlaidSpec() : undefined;
+  const spec = specPath ?? overlaid!.file;
   const port = await freePort();
   const bin = path.join(here, "..", "node_modules", ".bin", "prism");
   const child: ChildProcess = spawn(
     bin,
-    ["mock", "-h", "127.0.0.1", "-p", String(port), "--errors", specPath],
+    ["mock", "-h", "127.0.0.1", "-p", String(port), "--errors", spec],
     {
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -59,12 +75,14 @@ export async function startMockServer(
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
+  const stop = async () => {
+    await new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
+    await overlaid?.cleanup();
+  };
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

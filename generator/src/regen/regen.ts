@@ -77,7 +77,20 @@ export async function regen(options: RegenOptions = {}): Promise<RegenResult> {
 
     // Generate in place from the new spec: writes the packages and the lock, removes stale files.
     const pipeline = await watch.time("generate", () =>
-      runPipeline(resolveContext({ spec: next.file, repoRoot, env: {} })),
+      runPipeline(
+        resolveContext({
+          spec: next.file,
+          repoRoot,
+          env: {},
+          // Record where the adopted spec will live: the saved copy, the given file, or (for a
+          // download nobody saved) the old defaultPath, which then needs ORKIT_SPEC to diff again.
+          lockDefaultPath: options.saveSpec
+            ? path.relative(repoRoot, options.saveSpec).split(path.sep).join("/")
+            : options.spec
+              ? undefined
+              : newInput.lock.defaultPath,
+        }),
+      ),
     );
     watch.steps[watch.steps.length - 1]!.detail = pipeline.timings
       .map((t) => `${t.stage} ${(t.ms / 1000).toFixed(1)}s`)

@@ -65,12 +65,14 @@ async function readSpec(
       throw new InputError(`cannot download ${lock.sourceUrl}: HTTP ${response.status}`);
     return { text: await response.text(), source: lock.sourceUrl };
   }
-  if (!existsSync(ctx.specPath)) {
+  // Without --spec the lock says where the pinned file lives (relative to the repository root).
+  const specPath = ctx.specPath ?? path.resolve(ctx.repoRoot, lock.defaultPath);
+  if (!existsSync(specPath)) {
     throw new InputError(
-      `spec not found at ${ctx.specPath}; pass --spec FILE, set ORKIT_SPEC, or use --download`,
+      `spec not found at ${specPath}; pass --spec FILE, set ORKIT_SPEC, or use --download`,
     );
   }
-  return { text: await readFile(ctx.specPath, "utf8"), source: ctx.specPath };
+  return { text: await readFile(specPath, "utf8"), source: specPath };
 }
 
 function parseOverlayText(text: string, file: string): unknown {
@@ -155,10 +157,20 @@ export async function load(ctx: GeneratorContext): Promise<LoadedInput> {
     );
   }
   const dated = /(\d{4}-\d{2}-\d{2})/.exec(path.basename(source))?.[1];
+  const adoptedPath =
+    ctx.lockDefaultPath ??
+    (ctx.specPath
+      ? path.relative(ctx.repoRoot, ctx.specPath).split(path.sep).join("/")
+      : lock.defaultPath);
   const nextLock: SpecLock =
     specHash === lock.sha256
       ? lock
-      : { ...lock, sha256: specHash, date: dated ?? new Date().toISOString().slice(0, 10) };
+      : {
+          ...lock,
+          sha256: specHash,
+          date: dated ?? new Date().toISOString().slice(0, 10),
+          defaultPath: adoptedPath,
+        };
   return {
     spec: parseSpecText(text, source),
     specText: text,

@@ -129,6 +129,38 @@ async function regenPair(
 }
 
 describe("regen", () => {
+  it("walks every history version to the next, as the bot would, with bumps that follow the diff", async () => {
+    const versions = readdirSync(HISTORY_DIR)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort();
+    const root = await scratchRepo(path.join(HISTORY_DIR, versions[0]!));
+    const rank = { patch: 0, minor: 1, major: 2 } as const;
+    for (const next of versions.slice(1)) {
+      const spec = path.join(HISTORY_DIR, next);
+      const result = await regen({ spec, repoRoot: root, skipBuild: true, env: {} });
+      // the newest history file equals the previous one's successor; a byte-identical repeat is "unchanged"
+      if (result.status === "unchanged") continue;
+      expect(result.status, next).toBe("regenerated");
+      const done = result as RegenDone;
+      if (done.changeset === undefined) {
+        // no changeset only when no package needs a release
+        expect(done.packages, next).toEqual([]);
+        continue;
+      }
+      const bumps = frontmatter(done.changeset);
+      // every package the diff bumps (and still has a package) appears with exactly that bump
+      for (const p of done.packages) {
+        const dir = p.name.replace("@orkit/", "");
+        if (!existsSync(path.join(root, "packages", dir, "package.json"))) continue;
+        expect(bumps[p.name], `${next}: ${p.name}`).toBe(p.bump);
+      }
+      const max = done.packages.reduce((m, p) => Math.max(m, rank[p.bump]), 0);
+      expect(rank[bumps["@orkit/openrouter"] as keyof typeof rank], next).toBe(max);
+      const lock = JSON.parse(await readFile(path.join(root, "spec", "spec.lock.json"), "utf8"));
+      expect(lock.sha256, next).toBe(sha256(await readFile(spec, "utf8")));
+    }
+  });
+
   it("2026-08-11 → 2026-08-22: datasets minor, chat major, umbrella major (and timed)", async () => {
     const { result, ms } = await regenPair("2026-08-11", "2026-08-22");
     const bumps = frontmatter(result.changeset!);

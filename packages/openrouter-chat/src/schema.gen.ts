@@ -1099,6 +1099,18 @@ export interface components {
              * @example user-123
              */
             user?: string;
+            /**
+             * @description Prompt transforms applied before routing, e.g. ["middle-out"] to compress prompts that exceed the context window.
+             * @example [
+             *       "middle-out"
+             *     ]
+             */
+            transforms?: string[];
+            /** @description Usage accounting. Responses always carry usage with cost now; include is kept for compatibility with older clients. */
+            usage?: {
+                /** @description Ask for token usage and cost in the response (the final chunk when streaming). */
+                include?: boolean;
+            };
         };
         /**
          * @description Chat completion response
