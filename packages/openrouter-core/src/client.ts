@@ -1,4 +1,3 @@
-import createFetchClient from "openapi-fetch";
 import { APIPromise } from "./api-promise.js";
 import { ClientClosedError } from "./errors/user-abort-error.js";
 import { anySignal } from "./internal/any-signal.js";
@@ -9,7 +8,7 @@ import {
   type RequestOptions,
 } from "./options.js";
 import { readResponse } from "./response.js";
-import { sendRequest, type FetchClient } from "./request.js";
+import { sendRequest } from "./request.js";
 import type { Client, OperationRequest } from "./types.js";
 
 declare global {
@@ -42,10 +41,9 @@ const asyncDispose: typeof Symbol.asyncDispose =
  */
 export class OpenRouterClient implements Client {
   /** The options this client was created with (defaults are applied per request). */
-  readonly options: Readonly<ClientOptions>;
+  declare readonly options: Readonly<ClientOptions>;
   readonly #closer = new AbortController();
   #closeSignal: AbortSignal = this.#closer.signal;
-  readonly #http: FetchClient = createFetchClient<never>() as unknown as FetchClient;
 
   constructor(options: ClientOptions = {}) {
     this.options = Object.freeze({ ...options });
@@ -63,8 +61,7 @@ export class OpenRouterClient implements Client {
   request<T>(req: OperationRequest, options?: RequestOptions): APIPromise<T> {
     const raw = (async () => {
       if (this.closed) throw new ClientClosedError();
-      const resolved = resolveOptions(this.options, options);
-      const sent = await sendRequest(this.#http, req, resolved, this.#closeSignal);
+      const sent = await sendRequest(req, resolveOptions(this.options, options), this.#closeSignal);
       return { response: sent.response, parse: () => readResponse<T>(sent, req.response) };
     })();
     return new APIPromise<T>(raw);

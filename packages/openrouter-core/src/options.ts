@@ -95,10 +95,7 @@ export function mergeOptions<T extends ClientOptions>(
   override: Partial<T> | undefined,
 ): T {
   if (!override) return base;
-  const merged: T = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
-  }
+  const merged = assignDefined({ ...base }, override);
   if (base.defaultHeaders || override.defaultHeaders) {
     merged.defaultHeaders = { ...base.defaultHeaders, ...override.defaultHeaders };
   }
@@ -124,15 +121,17 @@ export function resolveOptions(client: ClientOptions, call?: RequestOptions): Re
     timeout: o.timeout ?? DEFAULT_TIMEOUT_MS,
     idleTimeout: o.idleTimeout ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxRetries: Math.max(0, Math.floor(o.maxRetries ?? DEFAULT_MAX_RETRIES)),
-    retry: { ...DEFAULT_RETRY_OPTIONS, ...definedOnly(o.retry) },
+    retry: assignDefined({ ...DEFAULT_RETRY_OPTIONS }, o.retry),
     logger: resolveLogger(o),
     sleep: o.sleep ?? defaultSleep,
     signal: call?.signal,
   };
 }
 
-function definedOnly<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value ?? {}).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
+/** Copies the entries of `source` that are not `undefined` onto `target`. */
+function assignDefined<T extends object>(target: T, source: Partial<T> | undefined): T {
+  for (const [key, value] of Object.entries(source ?? {})) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
 }

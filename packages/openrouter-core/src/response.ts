@@ -18,27 +18,15 @@ export async function readResponse<T>(sent: SentRequest, kind: ResponseKind): Pr
       await response.body?.cancel().catch(() => {});
       return undefined as T;
     case "text":
-      return (await readText(sent)) as T;
+      return (await readBodyText(response, sent.controller, sent)) as T;
     case "sse":
-      if (isJsonResponse(response)) return readJson<T>(sent, "an event stream");
-      return Stream.fromSSEResponse<unknown>(response, sent.controller, {
-        idleTimeout: sent.options.idleTimeout,
-        signal: sent.scope.signal,
-        abortError: () => sent.scope.abortError(),
-        redact: sent.redact,
-      }) as T;
+      if (/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+        return readJson<T>(sent, "an event stream");
+      }
+      return Stream.fromSSEResponse<unknown>(response, sent.controller, sent) as T;
     case "json":
       return readJson<T>(sent);
   }
-}
-
-function readText(sent: SentRequest): Promise<string> {
-  return readBodyText(sent.response, {
-    controller: sent.controller,
-    idleTimeout: sent.options.idleTimeout,
-    signal: sent.scope.signal,
-    abortError: () => sent.scope.abortError(),
-  });
 }
 
 /**
@@ -46,8 +34,8 @@ function readText(sent: SentRequest): Promise<string> {
  * `expected` set (an SSE operation answered with JSON), a non-error body is a parse error.
  */
 async function readJson<T>(sent: SentRequest, expected?: string): Promise<T> {
-  const { response, logger, operation } = sent;
-  const text = await readText(sent);
+  const { response, logger, operation, redact } = sent;
+  const text = await readBodyText(response, sent.controller, sent);
   if (logger.trace) logger.trace(`${operation.operationId} response body`, text);
   // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
   const trimmed = text.trim();
@@ -57,8 +45,8 @@ async function readJson<T>(sent: SentRequest, expected?: string): Promise<T> {
     data = JSON.parse(trimmed);
   } catch (error) {
     throw new ResponseParseError(
-      `${operation.operationId}: response body is not valid JSON: ${sent.redact(trimmed.slice(0, 200))}`,
-      sent.redact(trimmed),
+      `${operation.operationId}: response body is not valid JSON: ${redact(trimmed.slice(0, 200))}`,
+      redact(trimmed),
       { cause: error },
     );
   }
@@ -67,19 +55,15 @@ async function readJson<T>(sent: SentRequest, expected?: string): Promise<T> {
       status: response.status,
       headers: response.headers,
       body: data,
-      redact: sent.redact,
+      redact,
       inBand: true,
     });
   }
   if (expected) {
     throw new ResponseParseError(
       `${operation.operationId}: expected ${expected}, got ${response.headers.get("content-type")}.`,
-      sent.redact(trimmed),
+      redact(trimmed),
     );
   }
   return data as T;
-}
-
-function isJsonResponse(response: Response): boolean {
-  return /\bjson\b/i.test(response.headers.get("content-type") ?? "");
 }

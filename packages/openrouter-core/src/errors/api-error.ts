@@ -33,13 +33,13 @@ export interface APIErrorInit {
  * ```
  */
 export class APIError extends OpenRouterError {
-  readonly status: number;
-  readonly code: number | string;
-  readonly metadata: Record<string, unknown> | undefined;
-  readonly providerName: string | undefined;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
-  readonly body: unknown;
+  declare readonly status: number;
+  declare readonly code: number | string;
+  declare readonly metadata: Record<string, unknown> | undefined;
+  declare readonly providerName: string | undefined;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
+  declare readonly body: unknown;
 
   constructor(message: string, init: APIErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });

@@ -36,9 +36,10 @@ export function createAPIError(src: ErrorSource): APIError {
   const metadata = err && isObject(err["metadata"]) ? parseRawMetadata(err["metadata"]) : undefined;
   const providerName = asString(metadata?.["provider_name"]);
   const code = pickCode(err, root, src.status);
-  const status = src.inBand ? (httpLikeStatus(code) ?? src.status) : src.status;
-  const cls =
-    src.inBand && httpLikeStatus(code) === undefined ? APIError : errorClassForStatus(status);
+  // In band: the status a numeric, HTTP-like code names (`undefined` when none: plain APIError).
+  const inBandStatus = src.inBand ? httpLikeStatus(code) : 0;
+  const status = inBandStatus || src.status;
+  const cls = inBandStatus === undefined ? APIError : errorClassForStatus(status);
 
   const serverMessage =
     asString(err?.["message"]) ??
@@ -124,7 +125,7 @@ function pickCode(err: JsonObject | undefined, root: JsonObject | undefined, sta
 
 /** A numeric (or numeric-string) code in the HTTP error range, else undefined. */
 function httpLikeStatus(code: number | string): number | undefined {
-  const n = typeof code === "number" ? code : /^\d{3}$/.test(code) ? Number(code) : NaN;
+  const n = typeof code === "number" || /^\d{3}$/.test(code) ? Number(code) : NaN;
   return Number.isInteger(n) && n >= 400 && n <= 599 ? n : undefined;
 }
 
@@ -138,20 +139,19 @@ function parseRawMetadata(metadata: JsonObject): JsonObject {
 
 function providerSuffix(providerName: string | undefined, raw: unknown): string | undefined {
   const rawMessage = rawProviderMessage(raw);
-  if (!providerName) return rawMessage;
-  return rawMessage ? `[${providerName}] ${rawMessage}` : `[${providerName}]`;
+  return providerName ? `[${providerName}]${rawMessage ? ` ${rawMessage}` : ""}` : rawMessage;
 }
 
 function rawProviderMessage(raw: unknown): string | undefined {
   if (typeof raw === "string") return truncate(raw.trim(), 300) || undefined;
-  if (!isObject(raw) && !Array.isArray(raw)) return undefined;
   if (isObject(raw)) {
-    const nested = isObject(raw["error"])
-      ? asString(raw["error"]["message"])
-      : asString(raw["error"]);
-    const message = nested ?? asString(raw["message"]) ?? asString(raw["detail"]);
+    const error = raw["error"];
+    const message =
+      (isObject(error) ? asString(error["message"]) : asString(error)) ??
+      asString(raw["message"]) ??
+      asString(raw["detail"]);
     if (message) return truncate(message, 300);
-  }
+  } else if (!Array.isArray(raw)) return undefined;
   return truncate(JSON.stringify(raw), 300);
 }
 

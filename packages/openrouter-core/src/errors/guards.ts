@@ -22,33 +22,45 @@ export function createErrorGuard<C extends ErrorClass>(
   return (e: unknown): e is InstanceType<C> => e instanceof cls || hasErrorName(e, name);
 }
 
+// `@__PURE__`: a bundle keeps only the guards it uses (createErrorGuard has no side effects).
+
 /** Any error thrown by this SDK. */
-export const isOpenRouterError = createErrorGuard(OpenRouterError);
+export const isOpenRouterError = /* @__PURE__ */ createErrorGuard(OpenRouterError);
 /** The server answered with an error (any status class below). */
-export const isAPIError = createErrorGuard(APIError);
-export const isBadRequestError = createErrorGuard(status.BadRequestError);
+export const isAPIError = /* @__PURE__ */ createErrorGuard(APIError);
+export const isBadRequestError = /* @__PURE__ */ createErrorGuard(status.BadRequestError);
 /** Same check as {@link isBadRequestError}; `InvalidRequestError` is an alias of `BadRequestError`. */
 export const isInvalidRequestError = isBadRequestError;
-export const isAuthenticationError = createErrorGuard(status.AuthenticationError);
-export const isPaymentRequiredError = createErrorGuard(status.PaymentRequiredError);
-export const isPermissionDeniedError = createErrorGuard(status.PermissionDeniedError);
-export const isNotFoundError = createErrorGuard(status.NotFoundError);
+export const isAuthenticationError = /* @__PURE__ */ createErrorGuard(status.AuthenticationError);
+export const isPaymentRequiredError = /* @__PURE__ */ createErrorGuard(status.PaymentRequiredError);
+export const isPermissionDeniedError = /* @__PURE__ */ createErrorGuard(
+  status.PermissionDeniedError,
+);
+export const isNotFoundError = /* @__PURE__ */ createErrorGuard(status.NotFoundError);
 /** Same check as {@link isNotFoundError}; `ModelNotFoundError` is an alias of `NotFoundError`. */
 export const isModelNotFoundError = isNotFoundError;
-export const isRequestTimeoutError = createErrorGuard(status.RequestTimeoutError);
-export const isConflictError = createErrorGuard(status.ConflictError);
-export const isPayloadTooLargeError = createErrorGuard(status.PayloadTooLargeError);
-export const isUnprocessableEntityError = createErrorGuard(status.UnprocessableEntityError);
-export const isRateLimitError = createErrorGuard(status.RateLimitError);
-export const isInternalServerError = createErrorGuard(status.InternalServerError);
-export const isBadGatewayError = createErrorGuard(status.BadGatewayError);
-export const isServiceUnavailableError = createErrorGuard(status.ServiceUnavailableError);
-export const isEdgeNetworkTimeoutError = createErrorGuard(status.EdgeNetworkTimeoutError);
-export const isProviderOverloadedError = createErrorGuard(status.ProviderOverloadedError);
-export const isConnectionError = createErrorGuard(ConnectionError);
-export const isTimeoutError = createErrorGuard(TimeoutError);
-export const isUserAbortError = createErrorGuard(UserAbortError);
-export const isClientClosedError = createErrorGuard(ClientClosedError);
-export const isMissingApiKeyError = createErrorGuard(MissingApiKeyError);
-export const isPathParameterError = createErrorGuard(PathParameterError);
-export const isResponseParseError = createErrorGuard(ResponseParseError);
+export const isRequestTimeoutError = /* @__PURE__ */ createErrorGuard(status.RequestTimeoutError);
+export const isConflictError = /* @__PURE__ */ createErrorGuard(status.ConflictError);
+export const isPayloadTooLargeError = /* @__PURE__ */ createErrorGuard(status.PayloadTooLargeError);
+export const isUnprocessableEntityError = /* @__PURE__ */ createErrorGuard(
+  status.UnprocessableEntityError,
+);
+export const isRateLimitError = /* @__PURE__ */ createErrorGuard(status.RateLimitError);
+export const isInternalServerError = /* @__PURE__ */ createErrorGuard(status.InternalServerError);
+export const isBadGatewayError = /* @__PURE__ */ createErrorGuard(status.BadGatewayError);
+export const isServiceUnavailableError = /* @__PURE__ */ createErrorGuard(
+  status.ServiceUnavailableError,
+);
+export const isEdgeNetworkTimeoutError = /* @__PURE__ */ createErrorGuard(
+  status.EdgeNetworkTimeoutError,
+);
+export const isProviderOverloadedError = /* @__PURE__ */ createErrorGuard(
+  status.ProviderOverloadedError,
+);
+export const isConnectionError = /* @__PURE__ */ createErrorGuard(ConnectionError);
+export const isTimeoutError = /* @__PURE__ */ createErrorGuard(TimeoutError);
+export const isUserAbortError = /* @__PURE__ */ createErrorGuard(UserAbortError);
+export const isClientClosedError = /* @__PURE__ */ createErrorGuard(ClientClosedError);
+export const isMissingApiKeyError = /* @__PURE__ */ createErrorGuard(MissingApiKeyError);
+export const isPathParameterError = /* @__PURE__ */ createErrorGuard(PathParameterError);
+export const isResponseParseError = /* @__PURE__ */ createErrorGuard(ResponseParseError);

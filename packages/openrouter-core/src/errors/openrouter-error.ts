@@ -35,7 +35,6 @@ export function defineErrorName(cls: abstract new (...args: never[]) => Error, n
   Object.defineProperty(cls.prototype, "name", {
     value: name,
     writable: true,
-    enumerable: false,
     configurable: true,
   });
 }

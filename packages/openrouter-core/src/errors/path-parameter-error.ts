@@ -6,7 +6,7 @@ import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
  */
 export class PathParameterError extends OpenRouterError {
   /** The placeholder name, e.g. `"hash"` for `/keys/{hash}`. */
-  readonly parameter: string;
+  declare readonly parameter: string;
 
   constructor(message: string, parameter: string) {
     super(message);

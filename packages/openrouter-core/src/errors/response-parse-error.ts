@@ -6,7 +6,7 @@ import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
  */
 export class ResponseParseError extends OpenRouterError {
   /** The text that failed to parse, truncated to 1,000 characters. */
-  readonly raw: string;
+  declare readonly raw: string;
 
   constructor(message: string, raw: string, options?: { cause?: unknown }) {
     super(message, options);

@@ -17,9 +17,9 @@ export class PaymentRequiredError extends APIError {}
  */
 export class PermissionDeniedError extends APIError {
   /** Why moderation flagged the input; empty when the 403 was not a moderation decision. */
-  readonly reasons: string[];
+  declare readonly reasons: string[];
   /** The (possibly truncated) input moderation flagged, when sent. */
-  readonly flaggedInput: string | undefined;
+  declare readonly flaggedInput: string | undefined;
 
   constructor(message: string, init: APIErrorInit) {
     super(message, init);

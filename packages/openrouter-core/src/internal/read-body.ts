@@ -6,8 +6,6 @@ import { raceAbort } from "./sleep.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
-  /** Aborting this tears down the connection (the controller of the attempt that produced the response). */
-  controller: AbortController;
   /** Milliseconds allowed between chunks. */
   idleTimeout: number;
   /** The caller's and client's combined signal, raced against each read. */
@@ -17,44 +15,59 @@ export interface BodyReadContext {
 }
 
 /**
+ * Reads of a response body with the idle timeout running only while waiting for data, each read
+ * raced against the signals (a custom `fetch` may ignore aborts once headers arrived), and failures
+ * mapped to this package's errors. `controller` is the attempt's: aborting it tears down the body.
+ */
+export function guardReads(controller: AbortController, ctx: BodyReadContext, idleMessage: string) {
+  const idle = createIdleTimer(ctx.idleTimeout, () =>
+    controller.abort(new TimeoutError(idleMessage)),
+  );
+  const stop = anySignal([controller.signal, ctx.signal]);
+  return {
+    /** Restarts the idle countdown if it is running: bytes arrived. */
+    touch: idle.touch,
+    async read<T>(reader: ReadableStreamDefaultReader<T>): Promise<ReadableStreamReadResult<T>> {
+      idle.start();
+      try {
+        return await raceAbort(reader.read(), stop);
+      } catch (error) {
+        throw mapReadError(error, controller, ctx);
+      } finally {
+        idle.stop();
+      }
+    },
+  };
+}
+
+/**
  * Reads a whole body as text, with the idle timeout applied between chunks. Failures are mapped
  * to this package's errors: the caller's abort, an idle TimeoutError, or a ConnectionError.
  */
-export async function readBodyText(response: Response, ctx: BodyReadContext): Promise<string> {
+export async function readBodyText(
+  response: Response,
+  controller: AbortController,
+  ctx: BodyReadContext,
+): Promise<string> {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  const idle = createIdleTimer(ctx.idleTimeout, () =>
-    ctx.controller.abort(new TimeoutError(`No response data received for ${ctx.idleTimeout}ms.`)),
-  );
-  const stop = anySignal([ctx.controller.signal, ctx.signal]);
+  const reads = guardReads(controller, ctx, `No response data received for ${ctx.idleTimeout}ms.`);
   let text = "";
   try {
-    for (;;) {
-      idle.start();
-      // Raced against the signals: a custom `fetch` may ignore aborts once headers arrived.
-      const { done, value } = await raceAbort(reader.read(), stop);
-      idle.stop();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
+    for (let result; !(result = await reads.read(reader)).done; )
+      text += decoder.decode(result.value, { stream: true });
     return text + decoder.decode();
-  } catch (error) {
-    throw mapReadError(error, ctx);
   } finally {
-    idle.stop();
     reader.cancel().catch(() => {});
   }
 }
 
 /** Explains a failed body read: caller/client abort first, then our own abort reason, then the network. */
-export function mapReadError(
-  error: unknown,
-  ctx: Pick<BodyReadContext, "controller" | "abortError">,
-): Error {
+function mapReadError(error: unknown, controller: AbortController, ctx: BodyReadContext): Error {
   const external = ctx.abortError();
   if (external) return external;
-  const reason: unknown = ctx.controller.signal.reason;
-  if (ctx.controller.signal.aborted && reason instanceof Error) return reason;
+  const reason: unknown = controller.signal.reason;
+  if (controller.signal.aborted && reason instanceof Error) return reason;
   return new ConnectionError("Connection lost while reading the response body.", { cause: error });
 }

@@ -7,23 +7,24 @@ import { anySignal } from "./any-signal.js";
  * `close()`, plus the signal combining them. Every layer asks `abortError()` first so a cancelled
  * request reports the cancellation, not the network error it caused.
  */
-export class RequestScope {
+export interface RequestScope {
   /** Aborts when the caller's signal or the client's close signal does. */
-  readonly signal: AbortSignal;
-
-  constructor(
-    private readonly userSignal: AbortSignal | undefined,
-    private readonly closeSignal: AbortSignal,
-  ) {
-    this.signal = anySignal([userSignal, closeSignal]);
-  }
-
+  signal: AbortSignal;
   /** The error to throw if the request was cancelled from outside, else `undefined`. */
-  abortError(): OpenRouterError | undefined {
-    if (this.closeSignal.aborted) return new ClientClosedError();
-    if (this.userSignal?.aborted) {
-      return new UserAbortError("Request was aborted.", { cause: this.userSignal.reason });
-    }
-    return undefined;
-  }
+  abortError(): OpenRouterError | undefined;
+}
+
+export function createScope(
+  userSignal: AbortSignal | undefined,
+  closeSignal: AbortSignal,
+): RequestScope {
+  return {
+    signal: anySignal([userSignal, closeSignal]),
+    abortError: () =>
+      closeSignal.aborted
+        ? new ClientClosedError()
+        : userSignal?.aborted
+          ? new UserAbortError(undefined, { cause: userSignal.reason })
+          : undefined,
+  };
 }

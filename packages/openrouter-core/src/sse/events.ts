@@ -1,12 +1,8 @@
 import { createAPIError, isStreamErrorEvent } from "../errors/create-api-error.js";
 import { OpenRouterError } from "../errors/openrouter-error.js";
 import { ResponseParseError } from "../errors/response-parse-error.js";
-import { TimeoutError } from "../errors/timeout-error.js";
-import { anySignal } from "../internal/any-signal.js";
-import { createIdleTimer } from "../internal/idle-timer.js";
-import { mapReadError } from "../internal/read-body.js";
+import { guardReads } from "../internal/read-body.js";
 import type { Redactor } from "../internal/redact.js";
-import { raceAbort } from "../internal/sleep.js";
 import type { SSEMessage } from "./parse.js";
 import { SSEDecoderStream } from "./stream.js";
 
@@ -36,19 +32,21 @@ export interface StreamContext {
  */
 export class Stream<T> implements AsyncIterable<T> {
   /** The HTTP response (status, headers such as `X-Generation-Id`); its body belongs to the stream. */
-  readonly response: Response;
+  declare readonly response: Response;
   /** Aborting this tears down the underlying request. */
-  readonly controller: AbortController;
+  declare readonly controller: AbortController;
   // Not `#private`: that would make Stream nominal and copies of core type-incompatible (see APIPromise).
   /** @internal */
-  readonly _iterate: () => AsyncIterator<T>;
+  declare readonly _iterate: () => AsyncIterator<T>;
   /** @internal */
-  _consumed = false;
+  declare _consumed: boolean;
 
   constructor(iterate: () => AsyncIterator<T>, controller: AbortController, response: Response) {
-    this._iterate = iterate;
-    this.controller = controller;
+    // Assigned in declaration order, so instances keep the own-property order class fields gave.
     this.response = response;
+    this.controller = controller;
+    this._iterate = iterate;
+    this._consumed = false;
   }
 
   /** A stream over an SSE response; events are decoded lazily, when iteration starts. */
@@ -135,27 +133,19 @@ async function* iterateEvents<T>(
   ctx: StreamContext,
 ): AsyncGenerator<T, void, undefined> {
   if (!response.body) return;
-  const idle = createIdleTimer(ctx.idleTimeout, () =>
-    controller.abort(new TimeoutError(`Stream idle: no data received for ${ctx.idleTimeout}ms.`)),
+  const reads = guardReads(
+    controller,
+    ctx,
+    `Stream idle: no data received for ${ctx.idleTimeout}ms.`,
   );
   // Any received chunk (keep-alive comments included) restarts the idle countdown.
   const reader = response.body
-    .pipeThrough(new SSEDecoderStream({ onChunk: idle.touch }))
+    .pipeThrough(new SSEDecoderStream({ onChunk: reads.touch }))
     .getReader();
-  // Also race each read against the signals: a custom `fetch` may ignore aborts once headers arrived.
-  const stop = anySignal([controller.signal, ctx.signal]);
   let finished = false;
   try {
     for (;;) {
-      let result: ReadableStreamReadResult<SSEMessage>;
-      idle.start();
-      try {
-        result = await raceAbort(reader.read(), stop);
-      } catch (error) {
-        throw mapReadError(error, { controller, abortError: ctx.abortError });
-      } finally {
-        idle.stop();
-      }
+      const result = await reads.read(reader);
       if (result.done || result.value.data === "[DONE]") {
         finished = true;
         return;
@@ -173,7 +163,6 @@ async function* iterateEvents<T>(
       yield data as T;
     }
   } finally {
-    idle.stop();
     // Stopped early (break, error, in-band error): close the connection so the server stops
     // generating (and billing) tokens nobody will read.
     if (!finished) controller.abort();
