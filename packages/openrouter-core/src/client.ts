@@ -1,6 +1,5 @@
 import { APIPromise } from "./api-promise.js";
 import { ClientClosedError } from "./errors/user-abort-error.js";
-import { anySignal } from "./internal/any-signal.js";
 import {
   mergeOptions,
   resolveOptions,
@@ -43,7 +42,10 @@ export class OpenRouterClient implements Client {
   /** The options this client was created with (defaults are applied per request). */
   declare readonly options: Readonly<ClientOptions>;
   readonly #closer = new AbortController();
-  #closeSignal: AbortSignal = this.#closer.signal;
+  // This client's close signal, then its parent's, and so on: a derived client is closed when any
+  // of them is. Requests listen to them all while in flight; nothing is registered on a parent
+  // when deriving, so clients derived per call never accumulate on it.
+  #closeSignals: readonly AbortSignal[] = [this.#closer.signal];
 
   constructor(options: ClientOptions = {}) {
     this.options = Object.freeze({ ...options });
@@ -51,7 +53,7 @@ export class OpenRouterClient implements Client {
 
   /** True after `close()` (of this client or the client it was derived from). */
   get closed(): boolean {
-    return this.#closeSignal.aborted;
+    return this.#closeSignals.some((signal) => signal.aborted);
   }
 
   /**
@@ -61,7 +63,14 @@ export class OpenRouterClient implements Client {
   request<T>(req: OperationRequest, options?: RequestOptions): APIPromise<T> {
     const raw = (async () => {
       if (this.closed) throw new ClientClosedError();
-      const sent = await sendRequest(req, resolveOptions(this.options, options), this.#closeSignal);
+      const sent = await sendRequest(
+        req,
+        resolveOptions(this.options, options),
+        this.#closeSignals,
+      );
+      // Until its body is read (or its stream ends), the request stays linked to the caller's and
+      // client's signals; a response dropped unread (asResponse(), binary) unlinks when collected.
+      sent.handOver(sent.response);
       return { response: sent.response, parse: () => readResponse<T>(sent, req.response) };
     })();
     return new APIPromise<T>(raw);
@@ -74,7 +83,7 @@ export class OpenRouterClient implements Client {
   withOptions(options: Partial<ClientOptions>): this {
     const Ctor = this.constructor as new (options: ClientOptions) => this;
     const derived = new Ctor(mergeOptions<ClientOptions>({ ...this.options }, options));
-    derived.#closeSignal = anySignal([derived.#closer.signal, this.#closeSignal]);
+    derived.#closeSignals = [derived.#closer.signal, ...this.#closeSignals];
     return derived;
   }
 

@@ -89,6 +89,13 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
+/**
+ * The default `fetch`: looked up at call time (polyfills installed after construction still apply)
+ * and called unbound-safe (browsers throw "Illegal invocation" for `fetch` called as a method of
+ * another object). One shared function, so the transport can tell it from an injected one.
+ */
+export const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
 /** Merges option layers (later wins), combining `defaultHeaders` and `retry` rather than replacing them. */
 export function mergeOptions<T extends ClientOptions>(
   base: T,
@@ -115,9 +122,7 @@ export function resolveOptions(client: ClientOptions, call?: RequestOptions): Re
     appCategories: o.appCategories,
     defaultHeaders: o.defaultHeaders ?? {},
     headers: call?.headers,
-    // Looked up at call time (polyfills installed after construction still apply) and called
-    // unbound-safe: browsers throw "Illegal invocation" for `fetch` called as a method of another object.
-    fetch: userFetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: userFetch ?? defaultFetch,
     timeout: o.timeout ?? DEFAULT_TIMEOUT_MS,
     idleTimeout: o.idleTimeout ?? DEFAULT_IDLE_TIMEOUT_MS,
     maxRetries: Math.max(0, Math.floor(o.maxRetries ?? DEFAULT_MAX_RETRIES)),

@@ -11,9 +11,9 @@ import { toFormData } from "./internal/form-data.js";
 import { assertPathParams } from "./internal/path-params.js";
 import { createRedactor, type Redactor } from "./internal/redact.js";
 import { createScope, type RequestScope } from "./internal/request-scope.js";
-import { retryingFetch } from "./internal/retrying-fetch.js";
-import { redactingLogger, type Logger } from "./logger.js";
-import type { ApiKeySource, ResolvedOptions } from "./options.js";
+import { retryingFetch, type PreparedRequest } from "./internal/retrying-fetch.js";
+import { redactingLogger, silentLogger, type Logger } from "./logger.js";
+import type { ResolvedOptions } from "./options.js";
 import type { OperationRequest } from "./types.js";
 
 /**
@@ -26,6 +26,11 @@ export interface RequestContext extends RequestScope {
   idleTimeout: number;
   /** Redacting. */
   logger: Logger;
+  /**
+   * False for the silent logger: callers then skip building log arguments (redaction included)
+   * altogether. When true, `logger` redacts everything it is given.
+   */
+  logging: boolean;
   redact: Redactor;
   /**
    * Set by the transport when a 2xx response is returned: aborting it tears down that response's
@@ -48,46 +53,61 @@ export interface SentRequest extends RequestContext {
 export async function sendRequest(
   req: OperationRequest,
   options: ResolvedOptions,
-  closeSignal: AbortSignal,
+  closeSignals: readonly AbortSignal[],
 ): Promise<SentRequest> {
-  const scope = createScope(options.signal, closeSignal);
-  const cancelled = scope.abortError();
-  if (cancelled) throw cancelled;
-  assertPathParams(req);
+  const scope = createScope(options.signal, closeSignals);
+  try {
+    const cancelled = scope.abortError();
+    if (cancelled) throw cancelled;
+    assertPathParams(req);
 
-  const apiKey = await resolveApiKey(options.apiKey);
-  const redact = createRedactor([apiKey]);
-  const ctx: RequestContext = {
-    ...scope,
-    operation: req,
-    options,
-    idleTimeout: options.idleTimeout,
-    logger: redactingLogger(options.logger, redact),
-    redact,
-  };
-  const headers = buildHeaders(options, apiKey, req);
-  const body = req.bodyType === "multipart" ? toFormData(req.body) : req.body;
-  const sent = ctx as SentRequest;
-  sent.response = await retryingFetch(ctx, toRequest(req, options.baseURL, headers, body));
-  return sent;
+    const source = options.apiKey;
+    const apiKey = checkApiKey(typeof source === "function" ? await source() : source);
+    const redact = createRedactor([apiKey]);
+    const logging = options.logger !== silentLogger;
+    // The scope object itself becomes the context (no copy): its methods work through `this`.
+    const ctx = scope as RequestContext;
+    ctx.operation = req;
+    ctx.options = options;
+    ctx.idleTimeout = options.idleTimeout;
+    ctx.logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
+    ctx.logging = logging;
+    ctx.redact = redact;
+    const headers = buildHeaders(options, apiKey, req);
+    const body = req.bodyType === "multipart" ? toFormData(req.body) : req.body;
+    const prepared = prepareRequest(req, options.baseURL, headers, body);
+    const sent = ctx as SentRequest;
+    sent.response = await retryingFetch(ctx, await prepared);
+    return sent;
+  } catch (error) {
+    scope.settle();
+    throw error;
+  }
 }
 
-async function resolveApiKey(source: ApiKeySource | undefined): Promise<string> {
-  const key = typeof source === "function" ? await source() : source;
+function checkApiKey(key: unknown): string {
   if (typeof key !== "string" || key.trim() === "") throw new MissingApiKeyError();
   return key.trim();
 }
 
 /**
- * The `Request` openapi-fetch's `createClient().request()` builds for a call without middleware or
+ * The request openapi-fetch's `createClient().request()` builds for a call without middleware or
  * client-level defaults, from the same exported helpers and in the same order: the body through
  * `defaultBodySerializer` (JSON, FormData passed through, `x-www-form-urlencoded` when the headers
  * say so), `Content-Type: application/json` when the body became a string and no header sets one,
  * the URL from `createFinalURL` with the default query and path serialisers, redirects followed.
  * Calling the helpers directly keeps the wire bytes identical (test/wire.test.ts compares them with
  * `createClient`) without bundling the client's middleware and method table.
+ *
+ * A string body is kept as is: every attempt sends it again. FormData goes through one `Request`,
+ * once, for its multipart bytes and boundary header, which every attempt then reuses.
  */
-function toRequest(req: OperationRequest, baseURL: string, headers: Headers, body: unknown) {
+function prepareRequest(
+  req: OperationRequest,
+  baseURL: string,
+  headers: Headers,
+  body: unknown,
+): PreparedRequest | Promise<PreparedRequest> {
   const serialized =
     body === undefined
       ? undefined
@@ -98,17 +118,21 @@ function toRequest(req: OperationRequest, baseURL: string, headers: Headers, bod
   // openapi-fetch merges `{ "Content-Type": "application/json" }` under the headers: the same.
   if (serialized !== undefined && !(serialized instanceof FormData) && !headers.has("content-type"))
     headers.set("content-type", "application/json");
-  const init: RequestInit = {
-    redirect: "follow",
-    method: req.method.toUpperCase(),
-    body: serialized,
-    headers,
-  };
   const url = createFinalURL(req.path, {
     baseUrl: baseURL ? removeTrailingSlash(baseURL) : "",
     params: { path: req.pathParams, query: req.query },
     querySerializer: createQuerySerializer(),
     pathSerializer: defaultPathSerializer,
   });
-  return new Request(url, init);
+  const method = req.method.toUpperCase();
+  if (serialized === undefined || typeof serialized === "string")
+    return { url, method, headers, body: serialized, redirect: "follow" };
+  const request = new Request(url, { redirect: "follow", method, body: serialized, headers });
+  return request.arrayBuffer().then((bytes) => ({
+    url: request.url,
+    method,
+    headers: request.headers,
+    body: bytes,
+    redirect: "follow" as const,
+  }));
 }

@@ -11,21 +11,31 @@ import type { ResponseKind } from "./types.js";
  */
 export async function readResponse<T>(sent: SentRequest, kind: ResponseKind): Promise<T> {
   const { response } = sent;
+  // A body read here settles the request (detaching it from the caller's and client's signals)
+  // whatever its outcome; a returned Response or Stream settles when its reader is done with it.
   switch (kind) {
     case "binary":
       return response as T;
-    case "empty":
-      await response.body?.cancel().catch(() => {});
-      return undefined as T;
-    case "text":
-      return (await readBodyText(response, sent.controller, sent)) as T;
     case "sse":
-      if (/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
-        return readJson<T>(sent, "an event stream");
+      if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+        return Stream.fromSSEResponse<unknown>(response, sent.controller, sent) as T;
       }
-      return Stream.fromSSEResponse<unknown>(response, sent.controller, sent) as T;
-    case "json":
-      return readJson<T>(sent);
+      break;
+  }
+  try {
+    switch (kind) {
+      case "empty":
+        await response.body?.cancel().catch(() => {});
+        return undefined as T;
+      case "text":
+        return (await readBodyText(response, sent.controller, sent)) as T;
+      case "sse":
+        return await readJson<T>(sent, "an event stream");
+      default:
+        return await readJson<T>(sent);
+    }
+  } finally {
+    sent.settle();
   }
 }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ClientClosedError,
   createClient,
+  DEFAULT_BASE_URL,
   isClientClosedError,
   isUserAbortError,
   MissingApiKeyError,
@@ -16,6 +17,7 @@ import { delay, sendJson, startServer } from "./helpers/http-server.js";
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
 });
 
 const okServer = () => startServer((_req, res) => sendJson(res, 200, { ok: true }));
@@ -98,6 +100,51 @@ describe("API key", () => {
       url: "/api/v1/models",
       headers: { authorization: "Bearer sk-from-env" },
     });
+  });
+
+  it.each(["", "   "])(
+    "treats OPENROUTER_API_KEY=%j as unset: MissingApiKeyError, before any I/O",
+    async (value) => {
+      vi.stubEnv("OPENROUTER_API_KEY", value);
+      const server = await okServer();
+
+      const error = await createClient({ baseURL: server.url })
+        .request(getModels)
+        .catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(MissingApiKeyError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it.each(["", "  "])(
+    "treats OPENROUTER_BASE_URL=%j as unset: the default base URL",
+    async (value) => {
+      vi.stubEnv("OPENROUTER_BASE_URL", value);
+      const seen: string[] = [];
+      const client = createClient({
+        apiKey: TEST_KEY,
+        fetch: async (input) => {
+          seen.push((input as Request).url);
+          return Response.json({ ok: true });
+        },
+      });
+
+      expect(await client.request(getModels)).toEqual({ ok: true });
+      expect(seen).toEqual([`${DEFAULT_BASE_URL}/models`]);
+    },
+  );
+
+  it("reaches the default base URL with OPENROUTER_BASE_URL empty and the default fetch", async () => {
+    vi.stubEnv("OPENROUTER_BASE_URL", "");
+    const seen: string[] = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
+      seen.push(String(input));
+      return Response.json({ ok: true });
+    });
+
+    expect(await createClient({ apiKey: TEST_KEY }).request(getModels)).toEqual({ ok: true });
+    expect(seen).toEqual([`${DEFAULT_BASE_URL}/models`]);
   });
 
   it("calls a key function before every request", async () => {

@@ -1,26 +1,79 @@
-/**
- * A signal that aborts when any input aborts, with that input's reason. Uses `AbortSignal.any`
- * where the runtime has it (it holds inputs weakly, so long-lived caller signals don't accumulate
- * listeners); otherwise falls back to listeners, removed when the combined signal aborts.
- */
-export function anySignal(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal {
-  const inputs = signals.filter((s): s is AbortSignal => s !== undefined);
-  const native = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
-  if (native) return native.call(AbortSignal, inputs);
+/** A signal combined from several inputs, and the way to detach it from them. */
+export interface LinkedSignal {
+  /** Aborts when any input aborts, with that input's reason. */
+  readonly signal: AbortSignal;
+  /**
+   * Removes every listener this added to the inputs. Call it when the work the signal guards has
+   * settled; idempotent. Also happens by itself when the combined signal aborts.
+   */
+  dispose(): void;
+}
 
-  const controller = new AbortController();
-  const cleanup = () => inputs.forEach((s) => s.removeEventListener("abort", onAbort));
-  function onAbort(this: AbortSignal) {
-    cleanup();
-    controller.abort(this.reason);
+const noop = () => {};
+
+// A signal we link from gets one listener, shared by all the callbacks currently linked to it, and
+// removed again when the last one unlinks. A signal shared by many concurrent requests (a client's
+// close signal, an app-wide shutdown signal) thus never exceeds listener limits (Node warns from 11
+// listeners on one signal), and a settled request leaves nothing at all on it.
+const fanOuts = new WeakMap<AbortSignal, Set<OnAbort>>();
+
+/** What a linked source calls when it aborts, with its reason. */
+export type OnAbort = (reason: unknown) => void;
+
+/** The one listener, shared by every source signal: calls what is linked to the aborting signal. */
+function fire(this: AbortSignal): void {
+  const targets = fanOuts.get(this);
+  fanOuts.delete(this);
+  for (const onAbort of [...(targets ?? [])]) onAbort(this.reason);
+}
+
+/**
+ * Calls `onAbort` with the source's reason when `source` aborts (at once if it already has).
+ * Returns a function that unlinks them; once every link from `source` is undone, nothing of ours is
+ * left on it.
+ */
+export function linkAbort(source: AbortSignal, onAbort: OnAbort): () => void {
+  if (source.aborted) {
+    onAbort(source.reason);
+    return noop;
   }
-  for (const s of inputs) {
-    if (s.aborted) {
-      controller.abort(s.reason);
-      cleanup();
-      break;
+  let targets = fanOuts.get(source);
+  if (!targets) {
+    fanOuts.set(source, (targets = new Set()));
+    source.addEventListener("abort", fire, { once: true });
+  }
+  targets.add(onAbort);
+  return () => {
+    if (targets.delete(onAbort) && !targets.size && fanOuts.get(source) === targets) {
+      fanOuts.delete(source);
+      source.removeEventListener("abort", fire);
     }
-    s.addEventListener("abort", onAbort, { once: true });
+  };
+}
+
+/**
+ * A signal that aborts when any input aborts, with that input's reason, plus `dispose()`.
+ *
+ * Deliberately not `AbortSignal.any`: on Node 20 a long-lived input (a client's close signal, an
+ * app-wide shutdown signal) retains every signal ever combined from it (nodejs/node#55351), which
+ * leaks per request. The links (see `linkAbort`) are removed on `dispose()` (when the request
+ * settles) or when the combined signal aborts, so a long-lived input holds nothing once the work is
+ * done. Works the same where `AbortSignal.any` is missing (Node 20.0–20.2, older browsers).
+ */
+export function anySignal(
+  signals: ReadonlyArray<AbortSignal | undefined>,
+  controller: AbortController = new AbortController(),
+): LinkedSignal {
+  const unlinks: Array<() => void> = [];
+  const dispose = () => {
+    for (const unlink of unlinks.splice(0)) unlink();
+  };
+  for (const s of signals) {
+    if (!s) continue;
+    unlinks.push(linkAbort(s, (reason) => controller.abort(reason)));
+    if (controller.signal.aborted) break;
   }
-  return controller.signal;
+  if (controller.signal.aborted) dispose();
+  else controller.signal.addEventListener("abort", dispose, { once: true });
+  return { signal: controller.signal, dispose };
 }

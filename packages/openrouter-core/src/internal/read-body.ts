@@ -1,41 +1,66 @@
 import { ConnectionError } from "../errors/connection-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
-import { anySignal } from "./any-signal.js";
 import { createIdleTimer } from "./idle-timer.js";
-import { raceAbort } from "./sleep.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
   /** Milliseconds allowed between chunks. */
   idleTimeout: number;
-  /** The caller's and client's combined signal, raced against each read. */
+  /** Aborts when the caller's or client's signal does (the transport's: the attempt's signal). */
   signal?: AbortSignal | undefined;
   /** The caller's or client's abort reason, if either fired; it wins over other explanations. */
   abortError(): Error | undefined;
 }
 
 /**
- * Reads of a response body with the idle timeout running only while waiting for data, each read
- * raced against the signals (a custom `fetch` may ignore aborts once headers arrived), and failures
- * mapped to this package's errors. `controller` is the attempt's: aborting it tears down the body.
+ * Reads of a response body with the idle timeout running only while waiting for data, every read
+ * ended by an abort (a custom `fetch` may ignore aborts once headers arrived), and failures mapped
+ * to this package's errors. `controller` is the attempt's: aborting it tears down the body. The
+ * caller's and client's signals abort it too (the transport links them), so one listener covers
+ * all three; on abort the reader is cancelled, which ends a pending read at once.
+ * Call `done()` when the reads are over: it removes the listener and clears the timer.
  */
-export function guardReads(controller: AbortController, ctx: BodyReadContext, idleMessage: string) {
+export function guardReads<T>(
+  reader: ReadableStreamDefaultReader<T>,
+  controller: AbortController,
+  ctx: BodyReadContext,
+  idleMessage: string,
+) {
   const idle = createIdleTimer(ctx.idleTimeout, () =>
     controller.abort(new TimeoutError(idleMessage)),
   );
-  const stop = anySignal([controller.signal, ctx.signal]);
+  // For the transport's own contexts both are the same signal (EventTarget adds a listener once);
+  // a hand-built StreamContext's signal is watched too.
+  const signals = [controller.signal, ctx.signal];
+  const onAbort = () => void reader.cancel().catch(() => {});
+  for (const s of signals) s?.addEventListener("abort", onAbort);
+  // Once aborted, a read "fails with" the first aborted signal's reason.
+  const check = () => {
+    const aborted = signals.find((s) => s?.aborted);
+    if (aborted) throw mapReadError(aborted.reason, controller, ctx);
+  };
   return {
     /** Restarts the idle countdown if it is running: bytes arrived. */
     touch: idle.touch,
-    async read<T>(reader: ReadableStreamDefaultReader<T>): Promise<ReadableStreamReadResult<T>> {
+    async read(): Promise<ReadableStreamReadResult<T>> {
+      check();
       idle.start();
+      let result: ReadableStreamReadResult<T>;
       try {
-        return await raceAbort(reader.read(), stop);
+        result = await reader.read();
       } catch (error) {
         throw mapReadError(error, controller, ctx);
       } finally {
-        idle.stop();
+        idle.pause();
       }
+      // A cancelled reader reports `done`: that was the abort, not the end of the body.
+      check();
+      return result;
+    },
+    /** Stops the timer and removes the listeners. Idempotent. */
+    done() {
+      idle.stop();
+      for (const s of signals) s?.removeEventListener("abort", onAbort);
     },
   };
 }
@@ -51,17 +76,28 @@ export async function readBodyText(
 ): Promise<string> {
   if (!response.body) return "";
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const reads = guardReads(controller, ctx, `No response data received for ${ctx.idleTimeout}ms.`);
-  let text = "";
+  const reads = guardReads(
+    reader,
+    controller,
+    ctx,
+    `No response data received for ${ctx.idleTimeout}ms.`,
+  );
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let finished = false;
   try {
-    for (let result; !(result = await reads.read(reader)).done; )
-      text += decoder.decode(result.value, { stream: true });
-    return text + decoder.decode();
+    for (let result; !(result = await reads.read()).done; ) chunks.push(result.value);
+    finished = true;
   } finally {
-    reader.cancel().catch(() => {});
+    reads.done();
+    if (!finished) reader.cancel().catch(() => {});
+    else reader.releaseLock();
   }
+  // One chunk (the usual JSON body) decodes directly; several are joined by a Blob.
+  return chunks.length === 1 ? utf8.decode(chunks[0]) : new Blob(chunks).text();
 }
+
+// Shared: a non-streaming `decode` call keeps no state between calls.
+const utf8 = new TextDecoder();
 
 /** Explains a failed body read: caller/client abort first, then our own abort reason, then the network. */
 function mapReadError(error: unknown, controller: AbortController, ctx: BodyReadContext): Error {

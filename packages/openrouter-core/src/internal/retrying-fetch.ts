@@ -3,39 +3,61 @@ import { createAPIError, parseErrorText } from "../errors/create-api-error.js";
 import { OpenRouterError } from "../errors/openrouter-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { headersForLog } from "../logger.js";
+import { defaultFetch } from "../options.js";
 import type { RequestContext } from "../request.js";
 import { retryDelay, shouldRetryResponse } from "../retry.js";
-import { anySignal } from "./any-signal.js";
 import { createIdleTimer } from "./idle-timer.js";
 import { readBodyText } from "./read-body.js";
 import { raceAbort } from "./sleep.js";
+
+/**
+ * A request as openapi-fetch's serialisers describe it, with its body already serialised once (a
+ * string, or bytes) so that every attempt can send it again without reading anything back.
+ */
+export interface PreparedRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | ArrayBuffer | undefined;
+  redirect: RequestRedirect;
+}
 
 /**
  * Sends the request built from openapi-fetch's serialisers. It owns the attempt loop, the
  * per-attempt timeout, and turning a final non-2xx response into a typed error. Retry decisions use
  * only status and headers, so nothing is retried once a body (let alone a stream event) has been
  * consumed. On a 2xx it leaves the attempt's controller in `ctx.controller`.
+ *
+ * Each attempt gets its own controller from the scope (the caller's and client's signals abort it)
+ * and the attempt's timeout aborts it too. An injected `fetch` gets
+ * one `Request` per attempt; the default one gets `(url, init)`, so it builds the only `Request`.
  */
-export async function retryingFetch(ctx: RequestContext, input: Request): Promise<Response> {
-  const { options, logger, redact } = ctx;
+export async function retryingFetch(
+  ctx: RequestContext,
+  input: PreparedRequest,
+): Promise<Response> {
+  const { options, logger, logging, redact } = ctx;
   const { operationId } = ctx.operation;
   const maxAttempts = options.maxRetries + 1;
-  // A Request body is a one-shot stream; buffer it once so every attempt can send it again.
-  const body = input.body ? await input.arrayBuffer() : undefined;
-  const method = input.method;
-  const url = redact(input.url);
-  if (body && logger.trace)
-    logger.trace(`${operationId} request body`, describeBody(body, input.headers));
+  const { method, url, headers, body, redirect } = input;
+  const injected = options.fetch !== defaultFetch;
+  // The default fetch would report a bad URL as a (retried) network failure: check it once.
+  const href = injected && !logging ? url : new URL(url).href;
+  // Log arguments (redaction included) are computed only when a logger is listening.
+  const logURL = logging ? redact(href) : "";
+  if (body !== undefined && logging && logger.trace)
+    logger.trace(`${operationId} request body`, describeBody(body, headers));
 
-  const backoff = async (attempt: number, headers: Headers | undefined, reason: string) => {
+  const backoff = async (attempt: number, responseHeaders: Headers | undefined, reason: string) => {
     const { delayMs, source } = retryDelay({
       retryNumber: attempt,
       options: options.retry,
-      headers,
+      headers: responseHeaders,
     });
-    logger.info(
-      `${operationId}: retrying after ${reason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
-    );
+    if (logging)
+      logger.info(
+        `${operationId}: retrying after ${reason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
+      );
     try {
       await raceAbort(options.sleep(delayMs, ctx.signal), ctx.signal);
     } catch (error) {
@@ -47,28 +69,25 @@ export async function retryingFetch(ctx: RequestContext, input: Request): Promis
     const cancelled = ctx.abortError();
     if (cancelled) throw cancelled;
 
-    const controller = new AbortController();
-    const request = new Request(input.url, {
-      method,
-      headers: input.headers,
-      body,
-      redirect: input.redirect,
-      signal: anySignal([controller.signal, ctx.signal]),
-    });
+    const controller = ctx.attempt();
+    const init: RequestInit = { method, headers, body, redirect, signal: controller.signal };
+    // Outside the try: a URL `new Request` rejects is a programming error, not a network failure.
+    const request = injected ? new Request(url, init) : undefined;
     const timer = createIdleTimer(options.timeout, () =>
       controller.abort(
         new TimeoutError(`${operationId}: no response headers within ${options.timeout}ms.`),
       ),
     );
     timer.start();
-    logger.debug(`→ ${method} ${url} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
-      headers: headersForLog(input.headers, redact),
-    });
+    if (logging)
+      logger.debug(`→ ${method} ${logURL} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
+        headers: headersForLog(headers, redact),
+      });
 
-    const started = Date.now();
+    const started = logging ? Date.now() : 0;
     let response: Response;
     try {
-      response = await options.fetch(request);
+      response = await (request ? options.fetch(request) : options.fetch(href, init));
     } catch (error) {
       const external = ctx.abortError();
       if (external) throw external;
@@ -79,26 +98,32 @@ export async function retryingFetch(ctx: RequestContext, input: Request): Promis
           : new ConnectionError(`${operationId}: connection error (${describe(error)}).`, {
               cause: error,
             });
-      logger.debug(`✗ ${method} ${url} after ${Date.now() - started}ms: ${failure.message}`);
+      if (logging)
+        logger.debug(`✗ ${method} ${logURL} after ${Date.now() - started}ms: ${failure.message}`);
       if (attempt >= maxAttempts) throw failure;
+      ctx.renew();
       await backoff(attempt, undefined, failure.name);
       continue;
     } finally {
       timer.stop();
     }
 
-    const { status, headers } = response;
-    logger.debug(`← ${status} ${method} ${url} in ${Date.now() - started}ms`, {
-      requestId: headers.get("x-request-id") ?? headers.get("x-generation-id"),
-    });
+    const { status } = response;
+    if (logging)
+      logger.debug(`← ${status} ${method} ${logURL} in ${Date.now() - started}ms`, {
+        requestId: response.headers.get("x-request-id") ?? response.headers.get("x-generation-id"),
+      });
     if (response.ok) {
+      // Stays linked: the caller's and client's signals must still tear down this response's body.
       ctx.controller = controller;
       return response;
     }
-    if (attempt < maxAttempts && shouldRetryResponse(status, headers)) {
+    const responseHeaders = response.headers;
+    if (attempt < maxAttempts && shouldRetryResponse(status, responseHeaders)) {
       // Free the connection; the body of a response we are about to retry is never read.
       response.body?.cancel().catch(() => {});
-      await backoff(attempt, headers, `status ${status}`);
+      ctx.renew();
+      await backoff(attempt, responseHeaders, `status ${status}`);
       continue;
     }
     // The final error: read its body; a failed read still reports the status, with the cause.
@@ -111,8 +136,14 @@ export async function retryingFetch(ctx: RequestContext, input: Request): Promis
       const external = ctx.abortError();
       if (external) throw external;
     }
-    if (text && logger.trace) logger.trace(`${operationId} error body`, text);
-    throw createAPIError({ status, headers, body: parseErrorText(text), redact, cause });
+    if (text && logging && logger.trace) logger.trace(`${operationId} error body`, text);
+    throw createAPIError({
+      status,
+      headers: responseHeaders,
+      body: parseErrorText(text),
+      redact,
+      cause,
+    });
   }
 }
 
@@ -125,7 +156,8 @@ function describe(error: unknown): string {
   return `${error.message}${detail}`;
 }
 
-function describeBody(body: ArrayBuffer, headers: Headers): string {
+function describeBody(body: string | ArrayBuffer, headers: Headers): string {
+  if (typeof body === "string") return body;
   const type = headers.get("content-type") ?? "";
   return /json|text/.test(type)
     ? new TextDecoder().decode(body)

@@ -132,20 +132,23 @@ async function* iterateEvents<T>(
   controller: AbortController,
   ctx: StreamContext,
 ): AsyncGenerator<T, void, undefined> {
-  if (!response.body) return;
-  const reads = guardReads(
-    controller,
-    ctx,
-    `Stream idle: no data received for ${ctx.idleTimeout}ms.`,
-  );
-  // Any received chunk (keep-alive comments included) restarts the idle countdown.
-  const reader = response.body
-    .pipeThrough(new SSEDecoderStream({ onChunk: reads.touch }))
-    .getReader();
+  let reads: ReturnType<typeof guardReads<SSEMessage>> | undefined;
+  let reader: ReadableStreamDefaultReader<SSEMessage> | undefined;
   let finished = false;
   try {
+    if (!response.body) return;
+    // Any received chunk (keep-alive comments included) restarts the idle countdown.
+    reader = response.body
+      .pipeThrough(new SSEDecoderStream({ onChunk: () => reads?.touch() }))
+      .getReader();
+    reads = guardReads(
+      reader,
+      controller,
+      ctx,
+      `Stream idle: no data received for ${ctx.idleTimeout}ms.`,
+    );
     for (;;) {
-      const result = await reads.read(reader);
+      const result = await reads.read();
       if (result.done || result.value.data === "[DONE]") {
         finished = true;
         return;
@@ -163,10 +166,15 @@ async function* iterateEvents<T>(
       yield data as T;
     }
   } finally {
-    // Stopped early (break, error, in-band error): close the connection so the server stops
-    // generating (and billing) tokens nobody will read.
-    if (!finished) controller.abort();
-    reader.cancel().catch(() => {});
+    reads?.done();
+    if (reader) {
+      // Stopped early (break, error, in-band error): close the connection so the server stops
+      // generating (and billing) tokens nobody will read.
+      if (!finished) controller.abort();
+      reader.cancel().catch(() => {});
+    }
+    // The request is over (ended, failed or left): detach it from the caller's and client's signals.
+    (ctx as StreamContext & { settle?: () => void }).settle?.();
   }
 }
 
