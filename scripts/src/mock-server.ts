@@ -25,7 +25,12 @@ const REPO_ROOT = path.resolve(here, "../..");
 export async function writeOverlaidSpec(): Promise<{ file: string; cleanup: () => Promise<void> }> {
   // A relative import, not a workspace dependency: the generator's type tests depend on the
   // umbrella, whose contract tests depend on this package, so a package edge here would be a cycle.
-  const { loadOverlaidSpec } = await import("../../generator/src/overlaid-spec.ts");
+  // The path is a variable so that packages type-checking this file do not pull the generator's
+  // sources (and their compiler settings) into their own program.
+  const generatorModule = "../../generator/src/overlaid-spec.ts";
+  const { loadOverlaidSpec } = (await import(generatorModule)) as {
+    loadOverlaidSpec: (options: { env: NodeJS.ProcessEnv }) => Promise<Record<string, unknown>>;
+  };
   const spec = await loadOverlaidSpec({ env: process.env });
   const dir = await mkdtemp(path.join(tmpdir(), "orkit-spec-"));
   const file = path.join(dir, "openapi.json");

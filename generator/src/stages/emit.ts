@@ -25,7 +25,11 @@ export interface EmittedFile {
   path: string;
   content: string;
   format: "typescript" | "json" | "markdown" | "none";
-  /** True for a file that is only partly generated (the umbrella manifest): left out of the manifest's hashes. */
+  /**
+   * True for a file whose content is not a pure function of the spec and the generator (the
+   * hand-edited umbrella manifest, the `--out` tsconfig with a machine-specific path): left out of
+   * the manifest's hashes.
+   */
   partial?: boolean;
 }
 
@@ -167,7 +171,13 @@ export function emit(
         };
         for (const r of api.resources)
           paths[packageOf(r.slug)] = [`./${packageDir(r.slug)}/src/index.gen.ts`];
-        out.push({ path: file.path, content: standaloneTsconfig(paths), format: "json" });
+        // Holds a path relative to this machine's checkout: kept out of the manifest's hashes.
+        out.push({
+          path: file.path,
+          content: standaloneTsconfig(paths),
+          format: "json",
+          partial: true,
+        });
         break;
       }
       case "manifest":
