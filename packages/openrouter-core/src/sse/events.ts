@@ -3,8 +3,7 @@ import { OpenRouterError } from "../errors/openrouter-error.js";
 import { ResponseParseError } from "../errors/response-parse-error.js";
 import { guardReads } from "../internal/read-body.js";
 import type { Redactor } from "../internal/redact.js";
-import type { SSEMessage } from "./parse.js";
-import { SSEDecoderStream } from "./stream.js";
+import { createParser, type SSEMessage } from "./parse.js";
 
 /** What a stream needs from the request that produced it. */
 export interface StreamContext {
@@ -132,28 +131,55 @@ async function* iterateEvents<T>(
   controller: AbortController,
   ctx: StreamContext,
 ): AsyncGenerator<T, void, undefined> {
-  let reads: ReturnType<typeof guardReads<SSEMessage>> | undefined;
-  let reader: ReadableStreamDefaultReader<SSEMessage> | undefined;
+  let reads: ReturnType<typeof guardReads<Uint8Array>> | undefined;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let finished = false;
   try {
     if (!response.body) return;
-    // Any received chunk (keep-alive comments included) restarts the idle countdown.
-    reader = response.body
-      .pipeThrough(new SSEDecoderStream({ onChunk: () => reads?.touch() }))
-      .getReader();
+    // The body is read directly (no TransformStream in between): each network chunk is decoded
+    // and parsed synchronously, and all the events it completes are queued and delivered before
+    // the next read. The idle timer runs only while a read waits for bytes, so any received chunk
+    // (keep-alive comments included) restarts the countdown.
+    reader = response.body.getReader();
     reads = guardReads(
       reader,
       controller,
       ctx,
       `Stream idle: no data received for ${ctx.idleTimeout}ms.`,
     );
+    // `stream: true` keeps an incomplete UTF-8 sequence at a chunk's end for the next chunk, so a
+    // multibyte character split across network reads decodes intact. The decoder drops a BOM.
+    const decoder = new TextDecoder();
+    const queue: SSEMessage[] = [];
+    let head = 0;
+    const parser = createParser({ onEvent: (message) => void queue.push(message) });
+    let ended = false;
     for (;;) {
-      const result = await reads.read();
-      if (result.done || result.value.data === "[DONE]") {
+      if (head === queue.length) {
+        if (ended) {
+          finished = true;
+          return;
+        }
+        queue.length = 0;
+        head = 0;
+        const result = await reads.read();
+        if (result.done) {
+          parser.feed(decoder.decode());
+          parser.reset({ consume: true });
+          ended = true;
+        } else {
+          parser.feed(decoder.decode(result.value, { stream: true }));
+        }
+        continue;
+      }
+      const message = queue[head]!;
+      // Release the delivered event so a long queue doesn't pin it.
+      queue[head++] = undefined as unknown as SSEMessage;
+      if (message.data === "[DONE]") {
         finished = true;
         return;
       }
-      const data = parseData(result.value, ctx.redact);
+      const data = parseData(message, ctx.redact);
       if (isStreamErrorEvent(data)) {
         throw createAPIError({
           status: response.status,

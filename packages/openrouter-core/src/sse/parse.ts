@@ -45,7 +45,7 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
   // The last chunk ended with CR: if the next one starts with LF, that LF belongs to the same CRLF.
   let skipLeadingLF = false;
   let atStreamStart = true;
-  let data: string[] = [];
+  let data: string | string[] | undefined;
   let eventName: string | undefined;
   let lastId: string | undefined;
 
@@ -56,37 +56,67 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       atStreamStart = false;
     }
-    let start = 0;
-    if (skipLeadingLF && chunk.length > 0) {
-      if (chunk.charCodeAt(0) === 0x0a) start = 1;
+    let lineStart = 0;
+    const length = chunk.length;
+    if (skipLeadingLF && length > 0) {
+      if (chunk.charCodeAt(0) === 0x0a) lineStart = 1;
       skipLeadingLF = false;
     }
-    for (let i = start; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (c !== 0x0a && c !== 0x0d) continue;
-      fragments.push(chunk.slice(start, i));
-      const line = fragments.length === 1 ? fragments[0]! : fragments.join("");
-      fragments = [];
-      if (c === 0x0d) {
-        if (i + 1 < chunk.length) {
-          if (chunk.charCodeAt(i + 1) === 0x0a) i++;
+    // Scan with indexOf (native) rather than char by char; the next CR and LF positions are
+    // remembered and searched again only once passed.
+    let lf = chunk.indexOf("\n", lineStart);
+    let cr = chunk.indexOf("\r", lineStart);
+    while (lf !== -1 || cr !== -1) {
+      let end: number;
+      let next: number;
+      if (cr === -1 || (lf !== -1 && lf < cr)) {
+        end = lf;
+        next = lf + 1;
+      } else {
+        end = cr;
+        if (cr + 1 < length) {
+          next = chunk.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1;
         } else {
+          next = cr + 1;
           skipLeadingLF = true;
         }
       }
-      start = i + 1;
+      let line: string;
+      if (fragments.length === 0) {
+        line = chunk.slice(lineStart, end);
+      } else {
+        fragments.push(chunk.slice(lineStart, end));
+        line = fragments.join("");
+        fragments = [];
+      }
+      lineStart = next;
       processLine(line);
+      if (lf !== -1 && lf < next) lf = chunk.indexOf("\n", next);
+      if (cr !== -1 && cr < next) cr = chunk.indexOf("\r", next);
     }
-    if (start < chunk.length) fragments.push(chunk.slice(start));
+    if (lineStart < length) fragments.push(chunk.slice(lineStart));
   }
 
   function processLine(line: string): void {
-    if (line === "") {
+    const length = line.length;
+    if (length === 0) {
       dispatch();
       return;
     }
-    if (line.charCodeAt(0) === 0x3a /* ":" */) {
+    const first = line.charCodeAt(0);
+    if (first === 0x3a /* ":" */) {
       callbacks.onComment?.(line.charCodeAt(1) === 0x20 ? line.slice(2) : line.slice(1));
+      return;
+    }
+    // Fast path for the overwhelmingly common `data:` line.
+    if (
+      first === 0x64 /* d */ &&
+      line.charCodeAt(4) === 0x3a &&
+      line.charCodeAt(1) === 0x61 &&
+      line.charCodeAt(2) === 0x74 &&
+      line.charCodeAt(3) === 0x61
+    ) {
+      pushData(line.slice(line.charCodeAt(5) === 0x20 ? 6 : 5));
       return;
     }
     const colon = line.indexOf(":");
@@ -95,7 +125,7 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
     if (value.charCodeAt(0) === 0x20) value = value.slice(1);
     switch (field) {
       case "data":
-        data.push(value);
+        pushData(value);
         break;
       case "event":
         eventName = value;
@@ -113,12 +143,20 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
     }
   }
 
+  // The first data line is kept as a string; an array only for multi-line data.
+  function pushData(value: string): void {
+    if (data === undefined) data = value;
+    else if (typeof data === "string") data = [data, value];
+    else data.push(value);
+  }
+
   function dispatch(): void {
     // An event with no data lines is not dispatched, but its name is still reset (spec step 2).
-    if (data.length > 0) {
-      callbacks.onEvent({ event: eventName || undefined, data: data.join("\n"), id: lastId });
+    if (data !== undefined) {
+      const joined = typeof data === "string" ? data : data.join("\n");
+      data = undefined;
+      callbacks.onEvent({ event: eventName || undefined, data: joined, id: lastId });
     }
-    data = [];
     eventName = undefined;
   }
 
@@ -128,7 +166,7 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
       dispatch();
     }
     fragments = [];
-    data = [];
+    data = undefined;
     eventName = undefined;
     lastId = undefined;
     skipLeadingLF = false;

@@ -195,6 +195,41 @@ describe("Stream over a real SSE response", () => {
     expect(stream.controller.signal.aborted).toBe(true);
   });
 
+  it("aborts when the consumer breaks in the middle of events that arrived in one chunk", async () => {
+    const server = await startServer(async (_req, res) => {
+      startSSE(res);
+      res.write(chunk("t0") + chunk("t1") + ": OPENROUTER PROCESSING\n\n" + chunk("t2") + chunk("t3"));
+      for (let i = 0; i < 1000 && !res.destroyed; i++) {
+        res.write(chunk("later"));
+        await delay(10);
+      }
+      res.end();
+    });
+
+    const stream = await testClient(server.url).request<Stream<Chunk>>(streamChat);
+    const seen: string[] = [];
+    for await (const e of stream) {
+      seen.push(e.choices![0]!.delta.content!);
+      if (seen.length === 2) break;
+    }
+
+    expect(seen).toEqual(["t0", "t1"]);
+    await server.closed(0);
+    expect(stream.controller.signal.aborted).toBe(true);
+  });
+
+  it("stops at [DONE] even when more events follow in the same chunk", async () => {
+    const server = await startServer((_req, res) => {
+      startSSE(res);
+      res.end(chunk("a") + "data: [DONE]\n\n" + chunk("b") + `data: {"error":{"message":"x"}}\n\n`);
+    });
+
+    const stream = await testClient(server.url).request<Stream<Chunk>>(streamChat);
+    const events = await collect(stream);
+    expect(events.map((e) => e.choices![0]!.delta.content)).toEqual(["a"]);
+    expect(stream.controller.signal.aborted).toBe(false);
+  });
+
   it("aborts the stream with UserAbortError when the caller's signal fires", async () => {
     const server = await startServer(async (_req, res) => {
       startSSE(res);
