@@ -198,7 +198,9 @@ describe("Stream over a real SSE response", () => {
   it("aborts when the consumer breaks in the middle of events that arrived in one chunk", async () => {
     const server = await startServer(async (_req, res) => {
       startSSE(res);
-      res.write(chunk("t0") + chunk("t1") + ": OPENROUTER PROCESSING\n\n" + chunk("t2") + chunk("t3"));
+      res.write(
+        chunk("t0") + chunk("t1") + ": OPENROUTER PROCESSING\n\n" + chunk("t2") + chunk("t3"),
+      );
       for (let i = 0; i < 1000 && !res.destroyed; i++) {
         res.write(chunk("later"));
         await delay(10);

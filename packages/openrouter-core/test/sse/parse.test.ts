@@ -51,10 +51,18 @@ describe("createParser", () => {
     ["unknown fields ignored", ["foo: bar\ndata: a\n\n"], [ev("a")]],
     ["BOM at the start only", ["\uFEFFdata: \uFEFFa\n\n"], [ev("\uFEFFa")]],
     ["incomplete event is not dispatched without consume", ["data: a\n"], []],
-    ["field names near `data` are not data", ["dat: x\ndatum: y\ndataa: z\ndata: a\n\n"], [ev("a")]],
+    [
+      "field names near `data` are not data",
+      ["dat: x\ndatum: y\ndataa: z\ndata: a\n\n"],
+      [ev("a")],
+    ],
     ["CR at chunk end, next chunk starts with data", ["data: a\r", "data: b\r\r"], [ev("a\nb")]],
     ["mixed CR, LF and CRLF in one chunk", ["data: a\rdata: b\ndata: c\r\n\r\n"], [ev("a\nb\nc")]],
-    ["multi-line data then single-line", ["data: a\ndata: b\n\ndata: c\n\n"], [ev("a\nb"), ev("c")]],
+    [
+      "multi-line data then single-line",
+      ["data: a\ndata: b\n\ndata: c\n\n"],
+      [ev("a\nb"), ev("c")],
+    ],
   ];
   it.each(cases)("%s", (_name, chunks, want) => {
     expect(parseAll(chunks).events).toEqual(want);
