@@ -1,10 +1,9 @@
-import { createHash } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { GENERATOR_VERSION } from "../config.js";
 import type { GeneratorContext } from "../context.js";
 import type { EmittedFile } from "./emit.js";
-import type { LoadedInput } from "./load.js";
+import { sha256, type LoadedInput } from "./load.js";
 
 export interface WriteResult {
   /** Files whose content changed (or would change, with `--check`). */
@@ -18,10 +17,6 @@ export interface WriteResult {
 
 const MANIFEST = "manifest.gen.json";
 
-function hash(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
 /**
  * The provenance record: which spec, overlays, naming table and generator produced the output,
  * and a hash of every file, so a reviewer (or the regeneration bot) can tell what came from where.
@@ -32,11 +27,11 @@ function manifest(files: EmittedFile[], input: LoadedInput): EmittedFile {
     spec: { sha256: input.specHash, sourceUrl: input.lock.sourceUrl },
     overlays: input.overlays.map((o) => ({
       file: o.file,
-      sha256: hash(JSON.stringify(o.document)),
+      sha256: sha256(JSON.stringify(o.document)),
     })),
-    naming: { sha256: hash(JSON.stringify(input.naming)) },
+    naming: { sha256: sha256(JSON.stringify(input.naming)) },
     files: Object.fromEntries(
-      files.filter((f) => !f.partial).map((f) => [f.path, hash(f.content)]),
+      files.filter((f) => !f.partial).map((f) => [f.path, sha256(f.content)]),
     ),
   };
   return { path: MANIFEST, content: JSON.stringify(content, null, 2) + "\n", format: "json" };
