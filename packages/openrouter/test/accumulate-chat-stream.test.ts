@@ -1,6 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { describe, expect, expectTypeOf, it, onTestFinished } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   accumulateChatStream,
   APIError,
@@ -12,6 +11,7 @@ import {
   type ChatSendResponse,
   type ChatSendStreamChunk,
 } from "../src/index.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
 
 /** A chunk as it comes off the wire: real OpenRouter chunks carry fields the spec omits. */
 const wire = (chunk: Record<string, unknown>) => chunk as unknown as ChatSendStreamChunk;
@@ -459,36 +459,26 @@ describe("accumulateChatStream", () => {
         usage: USAGE,
       },
     ];
-    const server = http.createServer((req, res) => {
-      const parts: Buffer[] = [];
-      req.on("data", (c: Buffer) => parts.push(c));
-      req.on("end", async () => {
-        seen.headers = req.headers;
-        seen.body = JSON.parse(Buffer.concat(parts).toString("utf8"));
-        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-        // OpenRouter opens with whitespace and keep-alive comments while the model warms up.
-        res.write("\n\n: OPENROUTER PROCESSING\n\n");
-        res.write(": OPENROUTER PROCESSING\n\n");
-        for (const [i, event] of events.entries()) {
-          // Alternate `data: ` and `data:` and split writes mid-event, as TCP may.
-          const text = `${i % 2 ? "data:" : "data: "}${JSON.stringify(event)}\n\n`;
-          res.write(text.slice(0, 17));
-          await new Promise((r) => setTimeout(r, 1));
-          res.write(text.slice(17));
-          if (i === 2) res.write(": OPENROUTER PROCESSING\n\n");
-        }
-        res.end("data: [DONE]\n\n");
-      });
+    const { origin } = await startLoopbackServer(async (req, res, text) => {
+      seen.headers = req.headers;
+      seen.body = JSON.parse(text);
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      // OpenRouter opens with whitespace and keep-alive comments while the model warms up.
+      res.write("\n\n: OPENROUTER PROCESSING\n\n");
+      res.write(": OPENROUTER PROCESSING\n\n");
+      for (const [i, event] of events.entries()) {
+        // Alternate `data: ` and `data:` and split writes mid-event, as TCP may.
+        const text = `${i % 2 ? "data:" : "data: "}${JSON.stringify(event)}\n\n`;
+        res.write(text.slice(0, 17));
+        await new Promise((r) => setTimeout(r, 1));
+        res.write(text.slice(17));
+        if (i === 2) res.write(": OPENROUTER PROCESSING\n\n");
+      }
+      res.end("data: [DONE]\n\n");
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    onTestFinished(async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    });
-    const { port } = server.address() as AddressInfo;
     const client = new OpenRouter({
       apiKey: "sk-or-test",
-      baseURL: `http://127.0.0.1:${port}`,
+      baseURL: origin,
       maxRetries: 0,
     });
 

@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { describe, expect, expectTypeOf, it, onTestFinished, vi } from "vitest";
 import {
   BadRequestError,
@@ -13,6 +12,7 @@ import {
   OpenRouterError,
   type OAuthExchangeAuthCodeForApiKeyResponse,
 } from "../src/index.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
 
 interface Seen {
   method: string;
@@ -24,30 +24,19 @@ interface Seen {
 /** A loopback server answering every request with `reply`, recording what it received. */
 async function serve(reply: (req: Seen) => { status: number; body: unknown }) {
   const requests: Seen[] = [];
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on("data", (c: Buffer) => parts.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(parts).toString("utf8");
-      const seen: Seen = {
-        method: req.method ?? "",
-        path: new URL(req.url ?? "/", "http://127.0.0.1").pathname,
-        headers: req.headers,
-        body: text ? JSON.parse(text) : undefined,
-      };
-      requests.push(seen);
-      const { status, body } = reply(seen);
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    });
+  const { origin } = await startLoopbackServer((req, res, text) => {
+    const seen: Seen = {
+      method: req.method ?? "",
+      path: new URL(req.url ?? "/", "http://127.0.0.1").pathname,
+      headers: req.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
+    requests.push(seen);
+    const { status, body } = reply(seen);
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}`, requests };
+  return { baseURL: origin, requests };
 }
 
 const UNRESERVED = /^[A-Za-z0-9\-._~]+$/;

@@ -1,6 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { describe, expect, expectTypeOf, it, onTestFinished } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   apiKeysList,
   byokList,
@@ -31,25 +29,20 @@ import {
   type FilesListResponse,
   type GuardrailsListResponse,
 } from "../src/index.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
 
 /** A loopback server; `reply` gets the path and query of each request. Records every query. */
 async function serve(reply: (path: string, query: URLSearchParams) => unknown) {
   const queries: Record<string, string>[] = [];
   const paths: string[] = [];
-  const server = http.createServer((req, res) => {
+  const { origin } = await startLoopbackServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     paths.push(url.pathname);
     queries.push(Object.fromEntries(url.searchParams));
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(reply(url.pathname, url.searchParams)));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}`, queries, paths };
+  return { baseURL: origin, queries, paths };
 }
 
 const guardrail = (i: number) => ({

@@ -1,6 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { describe, expect, expectTypeOf, it, onTestFinished } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import {
   createClient,
@@ -16,47 +14,38 @@ import {
   type ChatSendResponse,
   type StandardSchemaV1,
 } from "../src/index.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
 
 /** A loopback chat endpoint answering with the given message content; records request bodies. */
 async function serve(content: unknown, extra: Record<string, unknown> = {}) {
   const bodies: Record<string, unknown>[] = [];
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on("data", (c: Buffer) => parts.push(c));
-    req.on("end", () => {
-      bodies.push(JSON.parse(Buffer.concat(parts).toString("utf8")) as Record<string, unknown>);
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(
-        // OpenRouter may open a JSON body with whitespace while the model warms up.
-        "\n\n" +
-          JSON.stringify({
-            id: "gen-1750000100-StRuCt",
-            provider: "OpenAI",
-            model: "openai/gpt-4o-mini",
-            object: "chat.completion",
-            created: 1750000100,
-            system_fingerprint: "fp_34a54ae93c",
-            choices: [
-              {
-                index: 0,
-                logprobs: null,
-                finish_reason: "stop",
-                native_finish_reason: "stop",
-                message: { role: "assistant", content, refusal: null, reasoning: null, ...extra },
-              },
-            ],
-            usage: { prompt_tokens: 61, completion_tokens: 14, total_tokens: 75, cost: 0.0000176 },
-          }),
-      );
-    });
+  const { origin } = await startLoopbackServer((_req, res, text) => {
+    bodies.push(JSON.parse(text) as Record<string, unknown>);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(
+      // OpenRouter may open a JSON body with whitespace while the model warms up.
+      "\n\n" +
+        JSON.stringify({
+          id: "gen-1750000100-StRuCt",
+          provider: "OpenAI",
+          model: "openai/gpt-4o-mini",
+          object: "chat.completion",
+          created: 1750000100,
+          system_fingerprint: "fp_34a54ae93c",
+          choices: [
+            {
+              index: 0,
+              logprobs: null,
+              finish_reason: "stop",
+              native_finish_reason: "stop",
+              message: { role: "assistant", content, refusal: null, reasoning: null, ...extra },
+            },
+          ],
+          usage: { prompt_tokens: 61, completion_tokens: 14, total_tokens: 75, cost: 0.0000176 },
+        }),
+    );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}`, bodies };
+  return { baseURL: origin, bodies };
 }
 
 const Weather = z.object({

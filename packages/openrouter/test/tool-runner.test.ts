@@ -1,6 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { describe, expect, expectTypeOf, it, onTestFinished } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import {
   createClient,
@@ -12,6 +10,7 @@ import {
   type ChatSendParams,
   type ToolRunnerEvent,
 } from "../src/index.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
 
 interface Seen {
   path: string;
@@ -23,39 +22,29 @@ type Reply = { json: unknown } | { sse: unknown[] } | { status: number; json: un
 /** A loopback chat endpoint: the n-th request gets `replies[n]` (the last one repeats). */
 async function serve(replies: Reply[]) {
   const requests: Seen[] = [];
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on("data", (c: Buffer) => parts.push(c));
-    req.on("end", async () => {
-      requests.push({
-        path: new URL(req.url ?? "/", "http://127.0.0.1").pathname,
-        body: JSON.parse(Buffer.concat(parts).toString("utf8")) as Record<string, unknown>,
-      });
-      const reply = replies[Math.min(requests.length - 1, replies.length - 1)]!;
-      if ("sse" in reply) {
-        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-        res.write(": OPENROUTER PROCESSING\n\n");
-        for (const event of reply.sse) {
-          const text = `data: ${JSON.stringify(event)}\n\n`;
-          // Split mid-event, as TCP may.
-          res.write(text.slice(0, 11));
-          await new Promise((r) => setTimeout(r, 1));
-          res.write(text.slice(11));
-        }
-        res.end("data: [DONE]\n\n");
-        return;
-      }
-      res.writeHead("status" in reply ? reply.status : 200, { "content-type": "application/json" });
-      res.end(JSON.stringify(reply.json));
+  const { origin } = await startLoopbackServer(async (req, res, text) => {
+    requests.push({
+      path: new URL(req.url ?? "/", "http://127.0.0.1").pathname,
+      body: JSON.parse(text) as Record<string, unknown>,
     });
+    const reply = replies[Math.min(requests.length - 1, replies.length - 1)]!;
+    if ("sse" in reply) {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      res.write(": OPENROUTER PROCESSING\n\n");
+      for (const event of reply.sse) {
+        const text = `data: ${JSON.stringify(event)}\n\n`;
+        // Split mid-event, as TCP may.
+        res.write(text.slice(0, 11));
+        await new Promise((r) => setTimeout(r, 1));
+        res.write(text.slice(11));
+      }
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    res.writeHead("status" in reply ? reply.status : 200, { "content-type": "application/json" });
+    res.end(JSON.stringify(reply.json));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}`, requests };
+  return { baseURL: origin, requests };
 }
 
 const MODEL = "openai/gpt-4o-mini";

@@ -1,6 +1,4 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createClient,
   generateVideo,
@@ -14,6 +12,7 @@ import {
   type VideoJob,
   type VideoJobStatus,
 } from "../src/index.js";
+import { startLoopbackServer } from "./helpers/loopback-server.js";
 
 const JOB = "job-abc123";
 
@@ -37,35 +36,24 @@ interface Seen {
 async function serve(statuses: VideoJob[], created: VideoJob = job("pending")) {
   const requests: Seen[] = [];
   let polls = 0;
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on("data", (c: Buffer) => parts.push(c));
-    req.on("end", () => {
-      const text = Buffer.concat(parts).toString("utf8");
-      const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-      requests.push({ method: req.method ?? "", path, body: text ? JSON.parse(text) : undefined });
-      let status = 200;
-      let body: unknown;
-      if (req.method === "POST" && path === "/videos") {
-        status = 202;
-        body = created;
-      } else if (req.method === "GET" && path === `/videos/${JOB}`) {
-        body = statuses[Math.min(polls++, statuses.length - 1)];
-      } else {
-        status = 404;
-        body = { error: { code: 404, message: "Resource not found" } };
-      }
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    });
+  const { origin } = await startLoopbackServer((req, res, text) => {
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    requests.push({ method: req.method ?? "", path, body: text ? JSON.parse(text) : undefined });
+    let status = 200;
+    let body: unknown;
+    if (req.method === "POST" && path === "/videos") {
+      status = 202;
+      body = created;
+    } else if (req.method === "GET" && path === `/videos/${JOB}`) {
+      body = statuses[Math.min(polls++, statuses.length - 1)];
+    } else {
+      status = 404;
+      body = { error: { code: 404, message: "Resource not found" } };
+    }
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { baseURL: `http://127.0.0.1:${port}`, requests };
+  return { baseURL: origin, requests };
 }
 
 /** An instant sleep that records the delays asked for. */

@@ -3,8 +3,7 @@
  * helpers: no global fetch mocking. Started per test, closed when the test ends.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { onTestFinished } from "vitest";
+import { startLoopbackServer } from "./loopback-server.js";
 
 /** One request as the server received it. */
 export interface SeenRequest {
@@ -41,42 +40,29 @@ export async function startRouteServer(
 ): Promise<RouteServer> {
   const requests: SeenRequest[] = [];
   const counts = new Map<string, number>();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const text = Buffer.concat(chunks).toString("utf8");
-      const seen: SeenRequest = {
-        method: req.method ?? "GET",
-        path: url.pathname,
-        query: url.searchParams,
-        headers: req.headers,
-        body: text ? JSON.parse(text) : undefined,
-      };
-      requests.push(seen);
-      const key = `${seen.method} ${url.pathname.replace(/^\/api\/v1/, "")}`;
-      const route = routes[key];
-      if (!route) {
-        sendJson(res, 404, { error: { code: 404, message: `no route ${key}` } });
-        return;
-      }
-      const call = counts.get(key) ?? 0;
-      counts.set(key, call + 1);
-      const handler = Array.isArray(route) ? route[Math.min(call, route.length - 1)]! : route;
-      Promise.resolve(handler(seen, res, call)).catch((error: unknown) => {
-        res.destroy(error as Error);
-      });
-    });
+  const { origin } = await startLoopbackServer((req, res, text) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const seen: SeenRequest = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
+    requests.push(seen);
+    const key = `${seen.method} ${url.pathname.replace(/^\/api\/v1/, "")}`;
+    const route = routes[key];
+    if (!route) {
+      sendJson(res, 404, { error: { code: 404, message: `no route ${key}` } });
+      return;
+    }
+    const call = counts.get(key) ?? 0;
+    counts.set(key, call + 1);
+    const handler = Array.isArray(route) ? route[Math.min(call, route.length - 1)]! : route;
+    return handler(seen, res, call);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    baseURL: `http://127.0.0.1:${port}/api/v1`,
+    baseURL: `${origin}/api/v1`,
     requests,
     calls: (route) => {
       const [method, path] = route.split(" ");
