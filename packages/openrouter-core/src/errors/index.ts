@@ -3,7 +3,7 @@ export { ConnectionError } from "./connection-error.js";
 export { createAPIError, type ErrorSource } from "./create-api-error.js";
 export * from "./guards.js";
 export { MissingApiKeyError } from "./missing-api-key-error.js";
-export { ERROR_BRAND, OpenRouterError } from "./openrouter-error.js";
+export { defineErrorName, ERROR_BRAND, OpenRouterError } from "./openrouter-error.js";
 export { PathParameterError } from "./path-parameter-error.js";
 export { ResponseParseError } from "./response-parse-error.js";
 export {

@@ -30,6 +30,14 @@ defineErrorName(OpenRouterError, "OpenRouterError");
 /**
  * Sets `name` on a class's prototype. Done explicitly rather than relying on `constructor.name`
  * because minifiers rename classes, and the guards and stack headers must keep the public name.
+ * Exported for error classes built on `OpenRouterError` elsewhere (the umbrella's helpers), so
+ * `isOpenRouterError` recognises them across copies of this package too.
+ *
+ * @example
+ * ```ts
+ * class QuotaError extends OpenRouterError {}
+ * defineErrorName(QuotaError, "QuotaError");
+ * ```
  */
 export function defineErrorName(cls: abstract new (...args: never[]) => Error, name: string): void {
   Object.defineProperty(cls.prototype, "name", {

@@ -1,11 +1,15 @@
-import { OpenRouterError, type Client, type RequestOptions } from "@orkit/openrouter-core";
+import {
+  OpenRouterError,
+  type Client,
+  type RequestOptions,
+  defineErrorName,
+} from "@orkit/openrouter-core";
 import {
   chatSend,
   type ChatAssistantMessage,
   type ChatSendParams,
   type ChatSendResponse,
 } from "@orkit/openrouter-chat";
-import { setErrorName } from "./internal.js";
 import {
   formatIssues,
   isStandardSchema,
@@ -82,7 +86,7 @@ export class StructuredOutputError extends OpenRouterError {
     this.completion = init.completion;
   }
 }
-setErrorName(StructuredOutputError, "StructuredOutputError");
+defineErrorName(StructuredOutputError, "StructuredOutputError");
 
 /** Chat parameters the structured helpers set themselves. */
 type OwnedChatParams = "response_format" | "stream";

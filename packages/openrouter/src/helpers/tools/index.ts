@@ -3,6 +3,7 @@ import {
   OpenRouterError,
   type Client,
   type RequestOptions,
+  defineErrorName,
 } from "@orkit/openrouter-core";
 import {
   chatSend,
@@ -15,7 +16,6 @@ import {
   type ChatToolMessage,
 } from "@orkit/openrouter-chat";
 import { createChatAccumulator } from "../accumulate-chat-stream.js";
-import { setErrorName } from "../structured/internal.js";
 import {
   formatIssues,
   isStandardSchema,
@@ -243,7 +243,7 @@ export class MaxTurnsExceededError extends OpenRouterError {
     this.completion = completion;
   }
 }
-setErrorName(MaxTurnsExceededError, "MaxTurnsExceededError");
+defineErrorName(MaxTurnsExceededError, "MaxTurnsExceededError");
 
 /**
  * Runs a tool-calling conversation to its end: sends the chat request; while the model answers with

@@ -5,6 +5,7 @@ import {
   type Client,
   type RequestOptions,
   type SleepFunction,
+  defineErrorName,
 } from "@orkit/openrouter-core";
 import {
   videosGenerate,
@@ -12,7 +13,6 @@ import {
   type VideosGenerateParams,
   type VideosGetGenerationResponse,
 } from "@orkit/openrouter-videos";
-import { setErrorName } from "../structured/internal.js";
 
 /**
  * A video generation job, as `GET /videos/{jobId}` (and `POST /videos`) return it.
@@ -86,7 +86,7 @@ export class VideoGenerationError extends OpenRouterError {
     this.job = job;
   }
 }
-setErrorName(VideoGenerationError, "VideoGenerationError");
+defineErrorName(VideoGenerationError, "VideoGenerationError");
 
 /**
  * {@link waitForVideo} gave up after `timeoutMs`. The job itself keeps running on the server: poll it
@@ -113,7 +113,7 @@ export class VideoGenerationTimeoutError extends OpenRouterError {
     this.lastJob = lastJob;
   }
 }
-setErrorName(VideoGenerationTimeoutError, "VideoGenerationTimeoutError");
+defineErrorName(VideoGenerationTimeoutError, "VideoGenerationTimeoutError");
 
 /**
  * How {@link waitForVideo} polls.
