@@ -46,8 +46,8 @@ const scenarios: {
     spec: "multipart.yaml",
     want: [
       ["openrouter-files/src/schema.gen.ts", "file: Blob;"],
-      ["openrouter-files/src/operations/upload.gen.ts", 'bodyType: "multipart"'],
-      ["openrouter-files/src/operations/create.gen.ts", "value instanceof Blob"],
+      ["openrouter-files/src/operations/upload.gen.ts", "body: toFormData(body)"],
+      ["openrouter-files/src/operations/create.gen.ts", "body: formDataIfFiles(body)"],
     ],
   },
   {
@@ -74,6 +74,7 @@ const scenarios: {
     spec: "path-params.yaml",
     want: [
       ["openrouter-keys/src/operations/get-key.gen.ts", "pathParams: { hash }"],
+      ["openrouter-keys/src/operations/get-key.gen.ts", "buildURL: paramsURL"],
       ["openrouter-keys/src/operations/get-key.gen.ts", 'headers: { "X-Trace-Id": xTraceId }'],
       ["openrouter-keys/src/operations/update-key.gen.ts", "const { hash, body } = params;"],
       [

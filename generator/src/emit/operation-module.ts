@@ -104,6 +104,20 @@ function local(key: string): string {
   return RESERVED_LOCALS.has(key) ? `${key}Param` : key;
 }
 
+/**
+ * The runtime values an operation's request needs from core besides `client.request`: the URL
+ * builder for path/query parameters, the multipart encoders. Imported per operation, so a bundle
+ * includes them only when one of its operations uses them.
+ */
+export function runtimeImports(op: OperationIR): string[] {
+  const names: string[] = [];
+  if (op.parameters.some((p) => p.location === "path" || p.location === "query"))
+    names.push("paramsURL");
+  if (op.body?.multipartMediaType) names.push("formDataIfFiles");
+  else if (op.body?.mediaType.startsWith("multipart/")) names.push("toFormData");
+  return names;
+}
+
 /** The statements that turn the flat params object into a request description for the runtime. */
 function requestStatements(op: OperationIR, result: string): string[] {
   const lines: string[] = [];
@@ -142,16 +156,13 @@ function requestStatements(op: OperationIR, result: string): string[] {
     if (query.length) fields.push(`query: { ${query.join(", ")} }`);
     if (header.length) fields.push(`headers: { ${header.join(", ")} }`);
     if (op.body) {
-      fields.push("body");
-      if (op.body.multipartMediaType) {
-        fields.push(
-          `bodyType: body !== undefined && Object.values(body).some((value) => value instanceof Blob) ? "multipart" : "json"`,
-        );
-      } else if (op.body.mediaType.startsWith("multipart/")) {
-        fields.push(`bodyType: "multipart"`);
-      }
+      // JSON, or multipart: always, or (a second media type) only when a file is attached.
+      if (op.body.multipartMediaType) fields.push("body: formDataIfFiles(body)");
+      else if (op.body.mediaType.startsWith("multipart/")) fields.push("body: toFormData(body)");
+      else fields.push("body");
     }
   }
+  if (runtimeImports(op).includes("paramsURL")) fields.push("buildURL: paramsURL");
 
   const kind = op.response.kind;
   if (op.response.streamMediaType) {
@@ -218,9 +229,19 @@ export function emitOperationModule(
           docs: [{ description: operationDoc(op) }],
         }))
       : [];
+  const values = runtimeImports(op);
   return {
     statements: [
       ...typeImport(coreModule, coreTypes),
+      ...(values.length > 0
+        ? [
+            {
+              kind: StructureKind.ImportDeclaration as const,
+              moduleSpecifier: coreModule,
+              namedImports: values,
+            },
+          ]
+        : []),
       ...typeImport("../types.gen.js", types),
       {
         kind: StructureKind.Function,

@@ -5,6 +5,7 @@ import {
   resolveOptions,
   type ClientOptions,
   type RequestOptions,
+  type ResolvedOptions,
 } from "./options.js";
 import { readResponse } from "./response.js";
 import { sendRequest } from "./request.js";
@@ -46,6 +47,9 @@ export class OpenRouterClient implements Client {
   // of them is. Requests listen to them all while in flight; nothing is registered on a parent
   // when deriving, so clients derived per call never accumulate on it.
   #closeSignals: readonly AbortSignal[] = [this.#closer.signal];
+  // This client's options with every default applied (environment variables read once, at the
+  // first request): calls without per-call options reuse them instead of resolving again.
+  #resolved: ResolvedOptions | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.options = Object.freeze({ ...options });
@@ -63,11 +67,10 @@ export class OpenRouterClient implements Client {
   request<T>(req: OperationRequest, options?: RequestOptions): APIPromise<T> {
     const raw = (async () => {
       if (this.closed) throw new ClientClosedError();
-      const sent = await sendRequest(
-        req,
-        resolveOptions(this.options, options),
-        this.#closeSignals,
-      );
+      const resolved = options
+        ? resolveOptions(this.options, options)
+        : (this.#resolved ??= resolveOptions(this.options));
+      const sent = await sendRequest(req, resolved, this.#closeSignals);
       // Until its body is read (or its stream ends), the request stays linked to the caller's and
       // client's signals; a response dropped unread (asResponse(), binary) unlinks when collected.
       sent.handOver(sent.response);

@@ -16,6 +16,8 @@ export {
   type RequestOptions,
   type SleepFunction,
 } from "./options.js";
+export { formDataIfFiles, toFormData } from "./internal/form-data.js";
+export { paramsURL } from "./params.js";
 export { parseRateLimitHeaders, type RateLimitInfo } from "./rate-limit.js";
 export {
   backoffDelay,
@@ -34,5 +36,5 @@ export {
   type SSEParser,
 } from "./sse/parse.js";
 export { SSEDecoderStream, type SSEDecoderStreamOptions } from "./sse/stream.js";
-export type { Client, HttpMethod, OperationRequest, ResponseKind } from "./types.js";
+export type { Client, HttpMethod, OperationRequest, ResponseKind, URLBuilder } from "./types.js";
 export { VERSION } from "./version.js";

@@ -61,10 +61,13 @@ export function redactingLogger(logger: Logger, redact: Redactor): Logger {
 const SENSITIVE_HEADERS = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization"]);
 
 /** Headers as a plain object for logging, with credentials and key-bearing values redacted. */
-export function headersForLog(headers: Headers, redact: Redactor): Record<string, string> {
+export function headersForLog(
+  headers: Record<string, string>,
+  redact: Redactor,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, key) => {
+  for (const [key, value] of Object.entries(headers)) {
     out[key] = SENSITIVE_HEADERS.has(key.toLowerCase()) ? REDACTED : redact(value);
-  });
+  }
   return out;
 }

@@ -68,6 +68,7 @@ export interface RequestOptions extends ClientOptions {
 /** Options after defaults: what the request pipeline reads. */
 export interface ResolvedOptions {
   apiKey: ApiKeySource | undefined;
+  /** Without a trailing slash. */
   baseURL: string;
   httpReferer: string | undefined;
   appTitle: string | undefined;
@@ -116,7 +117,7 @@ export function resolveOptions(client: ClientOptions, call?: RequestOptions): Re
   const userFetch = o.fetch;
   return {
     apiKey: o.apiKey ?? readEnv("OPENROUTER_API_KEY"),
-    baseURL: o.baseURL ?? readEnv("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL,
+    baseURL: withoutTrailingSlash(o.baseURL ?? readEnv("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL),
     httpReferer: o.httpReferer,
     appTitle: o.appTitle ?? o.xTitle,
     appCategories: o.appCategories,
@@ -131,6 +132,11 @@ export function resolveOptions(client: ClientOptions, call?: RequestOptions): Re
     sleep: o.sleep ?? defaultSleep,
     signal: call?.signal,
   };
+}
+
+/** One trailing slash removed, as openapi-fetch's `removeTrailingSlash` does, so paths append cleanly. */
+function withoutTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url.slice(0, -1) : url;
 }
 
 /** Copies the entries of `source` that are not `undefined` onto `target`. */

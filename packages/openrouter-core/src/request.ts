@@ -1,14 +1,7 @@
-import {
-  createFinalURL,
-  createQuerySerializer,
-  defaultBodySerializer,
-  defaultPathSerializer,
-  removeTrailingSlash,
-} from "openapi-fetch";
+import { defaultBodySerializer } from "openapi-fetch";
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
+import { OpenRouterError } from "./errors/openrouter-error.js";
 import { buildHeaders } from "./internal/build-headers.js";
-import { toFormData } from "./internal/form-data.js";
-import { assertPathParams } from "./internal/path-params.js";
 import { createRedactor, type Redactor } from "./internal/redact.js";
 import { createScope, type RequestScope } from "./internal/request-scope.js";
 import { retryingFetch, type PreparedRequest } from "./internal/retrying-fetch.js";
@@ -46,9 +39,10 @@ export interface SentRequest extends RequestContext {
 }
 
 /**
- * Validates, authenticates and sends one operation. openapi-fetch's serialisers build the URL (path
- * placeholders, query) and body; our retrying fetch does the network work.
- * Everything that can fail without I/O (closed client, bad path parameter, no key) fails first.
+ * Validates, authenticates and sends one operation: the URL from the operation's `buildURL` (or the
+ * base URL and path), the body through openapi-fetch's body serialiser, the network work in our
+ * retrying fetch. Everything that can fail without I/O (closed client, bad path parameter, no key)
+ * fails first.
  */
 export async function sendRequest(
   req: OperationRequest,
@@ -59,7 +53,7 @@ export async function sendRequest(
   try {
     const cancelled = scope.abortError();
     if (cancelled) throw cancelled;
-    assertPathParams(req);
+    const url = (req.buildURL ?? plainURL)(req, options.baseURL);
 
     const source = options.apiKey;
     const apiKey = checkApiKey(typeof source === "function" ? await source() : source);
@@ -73,9 +67,7 @@ export async function sendRequest(
     ctx.logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
     ctx.logging = logging;
     ctx.redact = redact;
-    const headers = buildHeaders(options, apiKey, req);
-    const body = req.bodyType === "multipart" ? toFormData(req.body) : req.body;
-    const prepared = prepareRequest(req, options.baseURL, headers, body);
+    const prepared = prepareRequest(req, url, buildHeaders(options, apiKey, req));
     const sent = ctx as SentRequest;
     sent.response = await retryingFetch(ctx, await prepared);
     return sent;
@@ -90,49 +82,46 @@ function checkApiKey(key: unknown): string {
   return key.trim();
 }
 
+/** The URL of an operation without parameters. Parameters without a builder are refused, never dropped. */
+function plainURL(req: OperationRequest, baseURL: string): string {
+  if (req.pathParams || req.query) {
+    throw new OpenRouterError(
+      `${req.operationId}: pathParams and query need a URL builder; pass \`buildURL: paramsURL\`.`,
+    );
+  }
+  return baseURL + req.path;
+}
+
 /**
  * The request openapi-fetch's `createClient().request()` builds for a call without middleware or
- * client-level defaults, from the same exported helpers and in the same order: the body through
- * `defaultBodySerializer` (JSON, FormData passed through, `x-www-form-urlencoded` when the headers
- * say so), `Content-Type: application/json` when the body became a string and no header sets one,
- * the URL from `createFinalURL` with the default query and path serialisers, redirects followed.
- * Calling the helpers directly keeps the wire bytes identical (test/wire.test.ts compares them with
- * `createClient`) without bundling the client's middleware and method table.
+ * client-level defaults: the body through `defaultBodySerializer` (JSON, FormData passed through,
+ * `x-www-form-urlencoded` when the headers say so), `Content-Type: application/json` when the body
+ * became a string and no header sets one. test/wire.test.ts compares the bytes with `createClient`.
  *
  * A string body is kept as is: every attempt sends it again. FormData goes through one `Request`,
  * once, for its multipart bytes and boundary header, which every attempt then reuses.
  */
 function prepareRequest(
   req: OperationRequest,
-  baseURL: string,
-  headers: Headers,
-  body: unknown,
+  url: string,
+  headers: Record<string, string>,
 ): PreparedRequest | Promise<PreparedRequest> {
-  const serialized =
-    body === undefined
-      ? undefined
-      : (defaultBodySerializer as (body: unknown, headers: Headers) => BodyInit | undefined)(
-          body,
-          headers,
-        );
-  // openapi-fetch merges `{ "Content-Type": "application/json" }` under the headers: the same.
-  if (serialized !== undefined && !(serialized instanceof FormData) && !headers.has("content-type"))
-    headers.set("content-type", "application/json");
-  const url = createFinalURL(req.path, {
-    baseUrl: baseURL ? removeTrailingSlash(baseURL) : "",
-    params: { path: req.pathParams, query: req.query },
-    querySerializer: createQuerySerializer(),
-    pathSerializer: defaultPathSerializer,
-  });
   const method = req.method.toUpperCase();
-  if (serialized === undefined || typeof serialized === "string")
-    return { url, method, headers, body: serialized, redirect: "follow" };
-  const request = new Request(url, { redirect: "follow", method, body: serialized, headers });
-  return request.arrayBuffer().then((bytes) => ({
-    url: request.url,
-    method,
-    headers: request.headers,
-    body: bytes,
-    redirect: "follow" as const,
-  }));
+  const body = req.body;
+  if (body === undefined) return { url, method, headers, body: undefined };
+  const serialized = (defaultBodySerializer as (body: unknown, headers: unknown) => BodyInit)(
+    body,
+    headers,
+  );
+  if (typeof serialized === "string") {
+    // openapi-fetch merges `{ "Content-Type": "application/json" }` under the headers: the same.
+    headers["content-type"] ??= "application/json";
+    return { url, method, headers, body: serialized };
+  }
+  const request = new Request(url, { method, body: serialized, headers });
+  return request.arrayBuffer().then((bytes) => {
+    const withBoundary: Record<string, string> = {};
+    request.headers.forEach((value, key) => (withBoundary[key] = value));
+    return { url, method, headers: withBoundary, body: bytes };
+  });
 }

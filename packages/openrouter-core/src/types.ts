@@ -14,27 +14,37 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  */
 export type ResponseKind = "json" | "sse" | "binary" | "text" | "empty";
 
+/**
+ * Builds a request's URL from the client's base URL (no trailing slash) and the request. Generated
+ * code passes {@link paramsURL} for operations with path or query parameters; kept out of the
+ * request pipeline itself so that a bundle whose operations have none never includes the serialisers.
+ */
+export type URLBuilder = (req: OperationRequest, baseURL: string) => string;
+
 /** One operation call, as generated code describes it. */
 export interface OperationRequest {
   /** The spec's operationId; appears in logs and errors. */
   operationId: string;
   method: HttpMethod;
-  /** Path template such as `"/keys/{hash}"`; placeholders are filled from `pathParams`, URL-encoded. */
+  /** Path template such as `"/keys/{hash}"`; placeholders are filled from `pathParams` by `buildURL`. */
   path: string;
   /** Values for the path placeholders. A missing or empty one fails before any I/O (PathParameterError). */
   pathParams?: Record<string, string | number | boolean | undefined>;
   /** Query parameters: `undefined`/`null` dropped, arrays repeated (`?a=1&a=2`), scalars stringified. */
   query?: Record<string, unknown>;
+  /**
+   * How `pathParams` and `query` become the URL; required when either is set (pass
+   * {@link paramsURL}). Without it the URL is the base URL followed by `path`.
+   * @default undefined
+   */
+  buildURL?: URLBuilder | undefined;
   /** Operation header parameters, e.g. `X-OpenRouter-Metadata`; `undefined` values are skipped. */
   headers?: Record<string, string | undefined>;
-  /** The request body: JSON-encoded, or form fields when `bodyType` is `"multipart"`. */
-  body?: unknown;
   /**
-   * `"multipart"`: `body` is a plain object; Blob/File values become file parts (keeping file names),
-   * arrays repeated fields, objects JSON strings, anything else `String()`.
-   * @default "json"
+   * The request body: JSON-encoded, except a `FormData`, which is sent as `multipart/form-data`
+   * (build one from a plain object with {@link toFormData}).
    */
-  bodyType?: "json" | "multipart";
+  body?: unknown;
   /** How to read the success body. */
   response: ResponseKind;
 }

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  OpenRouterError,
+  paramsURL,
+  toFormData,
   ClientClosedError,
   createClient,
   DEFAULT_BASE_URL,
@@ -125,7 +128,7 @@ describe("API key", () => {
       const client = createClient({
         apiKey: TEST_KEY,
         fetch: async (input) => {
-          seen.push((input as Request).url);
+          seen.push(String(input));
           return Response.json({ ok: true });
         },
       });
@@ -167,6 +170,7 @@ describe("URL and body serialisation", () => {
     const server = await okServer();
     await testClient(server.url).request({
       ...getModels,
+      buildURL: paramsURL,
       query: {
         category: "programming",
         supported_parameters: ["tools", "top_k"],
@@ -189,6 +193,7 @@ describe("URL and body serialisation", () => {
       method: "GET",
       path: "/models/{author}/{slug}/endpoints",
       pathParams: { author: "openai", slug: "gpt 4o/mini?x#y" },
+      buildURL: paramsURL,
       response: "json",
     });
     expect(server.requests[0]!.url).toBe("/models/openai/gpt%204o%2Fmini%3Fx%23y/endpoints");
@@ -205,6 +210,7 @@ describe("URL and body serialisation", () => {
       method: "GET",
       path: "/keys/{hash}",
       pathParams: { hash },
+      buildURL: paramsURL,
       response: "json",
     };
 
@@ -214,6 +220,28 @@ describe("URL and body serialisation", () => {
 
     expect(error).toBeInstanceOf(PathParameterError);
     expect(error).toMatchObject({ parameter: "hash" });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses path or query parameters without a URL builder, before any I/O", async () => {
+    const server = await okServer();
+    const client = testClient(server.url);
+    for (const extra of [{ query: { limit: 1 } }, { pathParams: { hash: "h" } }]) {
+      const error = await client.request({ ...getModels, ...extra }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenRouterError);
+      expect((error as Error).message).toBe(
+        "getModels: pathParams and query need a URL builder; pass `buildURL: paramsURL`.",
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("rejects an invalid header value as fetch's own TypeError, without retrying", async () => {
+    const server = await okServer();
+    const error = await testClient(server.url)
+      .request(getModels, { headers: { "x-bad": "line\nbreak" } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -244,8 +272,7 @@ describe("URL and body serialisation", () => {
       operationId: "createTranscription",
       method: "POST",
       path: "/audio/transcriptions",
-      bodyType: "multipart",
-      body: {
+      body: toFormData({
         file,
         blob: new Blob(["plain"]),
         model: "openai/whisper",
@@ -253,7 +280,7 @@ describe("URL and body serialisation", () => {
         options: { lang: "en" },
         n: 2,
         skip: undefined,
-      },
+      }),
       response: "json",
     });
 
@@ -422,7 +449,7 @@ describe("lifecycle", () => {
       apiKey: TEST_KEY,
       baseURL: "https://openrouter.invalid/api/v1",
       fetch: async (input) => {
-        seen.push((input as Request).url);
+        seen.push(String(input));
         return Response.json({ injected: true });
       },
     });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { consoleLogger, silentLogger, type OperationRequest } from "../src/index.js";
+import { consoleLogger, paramsURL, silentLogger, type OperationRequest } from "../src/index.js";
 import { resolveLogger } from "../src/logger.js";
 import { captureLogger, getModels, testClient, TEST_KEY } from "./helpers/client.js";
 import { sendJson, startServer } from "./helpers/http-server.js";
@@ -83,7 +83,7 @@ describe("redaction", () => {
     });
 
     const error = (await client
-      .request({ ...getModels, query: { leak: TEST_KEY } })
+      .request({ ...getModels, query: { leak: TEST_KEY }, buildURL: paramsURL })
       .catch((e: unknown) => e)) as Error & { body: unknown; headers: Headers };
 
     // assert the server really echoed it, so the test proves something

@@ -88,7 +88,7 @@ describe("listeners on long-lived signals", () => {
   it("a settled request leaves nothing on the client's close signal or the caller's signal, whatever the outcome", async () => {
     let respond: (request: Request) => Response | Promise<Response> = () => json(CHAT_BODY);
     const { client, closeSignal } = clientWithCloseSignal({
-      fetch: async (input) => respond(input as Request),
+      fetch: async (input, init) => respond(new Request(input, init)),
       sleep: recordingSleep().sleep,
     });
     const caller = new AbortController(); // one signal shared by every call, as apps do

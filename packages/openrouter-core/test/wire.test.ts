@@ -7,7 +7,12 @@
 import fc from "fast-check";
 import createFetchClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { createClient, type OperationRequest, type RequestOptions } from "../src/index.js";
+import {
+  createClient,
+  paramsURL,
+  type OperationRequest,
+  type RequestOptions,
+} from "../src/index.js";
 import { buildHeaders } from "../src/internal/build-headers.js";
 import { toFormData } from "../src/internal/form-data.js";
 import { resolveOptions, type ClientOptions } from "../src/options.js";
@@ -50,8 +55,8 @@ async function sent(
     baseURL: BASE,
     maxRetries: 0,
     ...client,
-    fetch: async (input) => {
-      seen.push(await snapshot(input as Request));
+    fetch: async (input, init) => {
+      seen.push(await snapshot(new Request(input, init)));
       return Response.json({ ok: true });
     },
   }).request(req, call);
@@ -74,7 +79,7 @@ async function reference(
     baseUrl: options.baseURL,
     params: { path: req.pathParams, query: req.query },
     headers: buildHeaders(options, TEST_KEY, req),
-    body: req.bodyType === "multipart" ? toFormData(req.body) : req.body,
+    body: req.body,
     parseAs: "stream",
     fetch: async (input: Request) => {
       wire = await snapshot(input);
@@ -84,11 +89,13 @@ async function reference(
   return wire!;
 }
 
+// Generated code passes `buildURL: paramsURL` for every operation with parameters.
 const get = (extra: Partial<OperationRequest>): OperationRequest => ({
   operationId: "op",
   method: "GET",
   path: "/models",
   response: "json",
+  buildURL: paramsURL,
   ...extra,
 });
 
@@ -238,8 +245,13 @@ describe("request method, headers and body", () => {
 
   it("builds multipart bodies exactly as before", async () => {
     const req = post(
-      { file: new File(["x"], "a.txt"), tags: ["a", "b"], o: { k: 1 }, n: 2, skip: undefined },
-      { bodyType: "multipart" },
+      toFormData({
+        file: new File(["x"], "a.txt"),
+        tags: ["a", "b"],
+        o: { k: 1 },
+        n: 2,
+        skip: undefined,
+      }),
     );
     const wire = await sent(req);
     expect(wire).toEqual(await reference(req));
@@ -286,6 +298,7 @@ describe("request bytes match openapi-fetch's client (property)", () => {
             path: "/x/{a}/y/{b}",
             pathParams: { a, b },
             query,
+            buildURL: paramsURL,
             body: method === "GET" ? undefined : body,
             response: "json",
           };

@@ -1,4 +1,4 @@
-import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
+import { OpenRouterError } from "./openrouter-error.js";
 
 /** Everything an {@link APIError} carries besides its message. */
 export interface APIErrorInit {
@@ -33,6 +33,8 @@ export interface APIErrorInit {
  * ```
  */
 export class APIError extends OpenRouterError {
+  static override readonly errorName: string = "APIError";
+
   declare readonly status: number;
   declare readonly code: number | string;
   declare readonly metadata: Record<string, unknown> | undefined;
@@ -66,4 +68,3 @@ export class APIError extends OpenRouterError {
     };
   }
 }
-defineErrorName(APIError, "APIError");

@@ -1,4 +1,4 @@
-import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
+import { OpenRouterError } from "./openrouter-error.js";
 
 /**
  * No usable response arrived: DNS failure, refused or reset connection, TLS error, or the
@@ -6,8 +6,9 @@ import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
  * Retried by default until the response headers arrive; never retried mid-stream.
  */
 export class ConnectionError extends OpenRouterError {
+  static override readonly errorName: string = "ConnectionError";
+
   constructor(message = "Connection error.", options?: { cause?: unknown }) {
     super(message, options);
   }
 }
-defineErrorName(ConnectionError, "ConnectionError");

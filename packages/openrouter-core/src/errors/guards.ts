@@ -1,7 +1,7 @@
 import { APIError } from "./api-error.js";
 import { ConnectionError } from "./connection-error.js";
 import { MissingApiKeyError } from "./missing-api-key-error.js";
-import { hasErrorName, OpenRouterError } from "./openrouter-error.js";
+import { errorClassName, hasErrorName, OpenRouterError } from "./openrouter-error.js";
 import { PathParameterError } from "./path-parameter-error.js";
 import { ResponseParseError } from "./response-parse-error.js";
 import * as status from "./status-errors.js";
@@ -13,12 +13,12 @@ type ErrorClass = abstract new (...args: never[]) => Error;
 /**
  * Builds `isX(e)` for a class: `instanceof` first, then the name brand, so errors thrown by another
  * copy of this package (or another realm) are recognised. The name is read from the class itself,
- * set once by the status table or the class's module.
+ * its static `errorName` (or, for classes named with `defineErrorName`, its prototype's `name`).
  */
 export function createErrorGuard<C extends ErrorClass>(
   cls: C,
 ): (e: unknown) => e is InstanceType<C> {
-  const name = (cls.prototype as Error).name;
+  const name = errorClassName(cls);
   return (e: unknown): e is InstanceType<C> => e instanceof cls || hasErrorName(e, name);
 }
 

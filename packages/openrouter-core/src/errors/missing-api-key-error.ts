@@ -1,4 +1,4 @@
-import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
+import { OpenRouterError } from "./openrouter-error.js";
 
 /**
  * No API key was configured. Raised before any network I/O, at the first request rather than at
@@ -7,10 +7,11 @@ import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
  * Not an `AuthenticationError`: that one means the server rejected a key that was sent.
  */
 export class MissingApiKeyError extends OpenRouterError {
+  static override readonly errorName: string = "MissingApiKeyError";
+
   constructor(
     message = "No OpenRouter API key: pass `apiKey` to the client or set the OPENROUTER_API_KEY environment variable.",
   ) {
     super(message);
   }
 }
-defineErrorName(MissingApiKeyError, "MissingApiKeyError");

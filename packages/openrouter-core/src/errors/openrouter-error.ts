@@ -13,8 +13,16 @@ export const ERROR_BRAND: unique symbol = Symbol.for("@orkit/openrouter-core/err
  * function, a logger), which propagate unchanged.
  */
 export class OpenRouterError extends Error {
+  /**
+   * The public name of this class, which becomes `error.name`. A static rather than a statement
+   * after the class (`defineErrorName(…)`), so that bundlers can drop an error class nobody uses:
+   * the name is put on the prototype when the first instance is built. Subclasses set their own.
+   */
+  static readonly errorName: string = "OpenRouterError";
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    nameErrorClasses(new.target);
   }
 
   /**
@@ -25,13 +33,11 @@ export class OpenRouterError extends Error {
     return errorNames(this);
   }
 }
-defineErrorName(OpenRouterError, "OpenRouterError");
-
 /**
  * Sets `name` on a class's prototype. Done explicitly rather than relying on `constructor.name`
  * because minifiers rename classes, and the guards and stack headers must keep the public name.
- * Exported for error classes built on `OpenRouterError` elsewhere (the umbrella's helpers), so
- * `isOpenRouterError` recognises them across copies of this package too.
+ * A subclass of `OpenRouterError` can instead declare `static override readonly errorName`, which
+ * keeps it removable by bundlers; this function is for other classes, or to rename one.
  *
  * @example
  * ```ts
@@ -45,6 +51,26 @@ export function defineErrorName(cls: abstract new (...args: never[]) => Error, n
     writable: true,
     configurable: true,
   });
+}
+
+/**
+ * Gives every class from `cls` up to `Error` that declares a static `errorName` its prototype
+ * `name` (once per class; cheap, and errors are rare). Parents too: the brand lists the whole chain.
+ */
+function nameErrorClasses(cls: abstract new (...args: never[]) => Error): void {
+  for (let c: unknown = cls; typeof c === "function" && c !== Error; c = Object.getPrototypeOf(c)) {
+    const { prototype } = c as { prototype: object };
+    if (Object.hasOwn(c, "errorName") && !Object.hasOwn(prototype, "name")) {
+      defineErrorName(c as typeof OpenRouterError, (c as typeof OpenRouterError).errorName);
+    }
+  }
+}
+
+/** The public name of an error class: its static `errorName`, else its prototype's `name`. */
+export function errorClassName(cls: abstract new (...args: never[]) => Error): string {
+  return Object.hasOwn(cls, "errorName")
+    ? (cls as unknown as typeof OpenRouterError).errorName
+    : (cls.prototype as Error).name;
 }
 
 /** Walks the prototype chain collecting the names set by {@link defineErrorName}. */

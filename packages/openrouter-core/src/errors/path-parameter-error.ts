@@ -1,10 +1,12 @@
-import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
+import { OpenRouterError } from "./openrouter-error.js";
 
 /**
  * A path parameter was missing, empty, or a dot segment (`.`/`..`, which URL parsing would
  * collapse into a different route). Raised before any network I/O.
  */
 export class PathParameterError extends OpenRouterError {
+  static override readonly errorName: string = "PathParameterError";
+
   /** The placeholder name, e.g. `"hash"` for `/keys/{hash}`. */
   declare readonly parameter: string;
 
@@ -13,4 +15,3 @@ export class PathParameterError extends OpenRouterError {
     this.parameter = parameter;
   }
 }
-defineErrorName(PathParameterError, "PathParameterError");

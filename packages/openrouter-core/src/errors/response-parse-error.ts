@@ -1,10 +1,12 @@
-import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
+import { OpenRouterError } from "./openrouter-error.js";
 
 /**
  * A 2xx response (or an event in a stream) could not be decoded: invalid JSON, or an event
  * stream was expected and something else arrived. `raw` holds the offending text (truncated).
  */
 export class ResponseParseError extends OpenRouterError {
+  static override readonly errorName: string = "ResponseParseError";
+
   /** The text that failed to parse, truncated to 1,000 characters. */
   declare readonly raw: string;
 
@@ -13,4 +15,3 @@ export class ResponseParseError extends OpenRouterError {
     this.raw = raw.length > 1000 ? `${raw.slice(0, 1000)}…` : raw;
   }
 }
-defineErrorName(ResponseParseError, "ResponseParseError");

@@ -3,6 +3,8 @@ import { defineErrorName } from "./openrouter-error.js";
 
 // One class per status OpenRouter documents. Bodies are empty on purpose: the table at the bottom
 // names them and maps statuses to them, so adding a status is one class line plus one table row.
+// (Naming them from the table is a module side effect, so bundlers keep every class here; the
+// error factory needs the table anyway.)
 
 /** 400: invalid or missing parameters, or a prompt the model cannot take. Alias: `InvalidRequestError`. */
 export class BadRequestError extends APIError {}

@@ -1,4 +1,4 @@
-import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
+import { OpenRouterError } from "./openrouter-error.js";
 
 /**
  * The client gave up waiting: either no response headers within `timeout` (per attempt; retried),
@@ -7,8 +7,9 @@ import { defineErrorName, OpenRouterError } from "./openrouter-error.js";
  * Not a `TimeoutError`: an HTTP 408 from the server, which is a {@link RequestTimeoutError}.
  */
 export class TimeoutError extends OpenRouterError {
+  static override readonly errorName: string = "TimeoutError";
+
   constructor(message = "Request timed out.", options?: { cause?: unknown }) {
     super(message, options);
   }
 }
-defineErrorName(TimeoutError, "TimeoutError");

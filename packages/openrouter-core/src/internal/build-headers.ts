@@ -17,7 +17,7 @@ export function buildHeaders(
   options: ResolvedOptions,
   apiKey: string,
   req: OperationRequest,
-): Headers {
+): Record<string, string> {
   return mergeHeaders(
     {
       Accept: ACCEPT[req.response],

@@ -2,7 +2,8 @@
  * Converts a plain object into `FormData` for `multipart/form-data` operations:
  * Blob/File values become file parts (a File keeps its name), arrays become repeated fields,
  * other objects are sent as JSON strings, everything else through `String()`. `undefined` and
- * `null` are skipped. The runtime sets the boundary in Content-Type.
+ * `null` are skipped. The runtime sets the boundary in Content-Type. Generated code calls it for
+ * `multipart/form-data` operations, so only their bundles include it.
  */
 export function toFormData(body: unknown): FormData {
   if (body instanceof FormData) return body;
@@ -13,6 +14,20 @@ export function toFormData(body: unknown): FormData {
       appendField(form, key, item);
   }
   return form;
+}
+
+/**
+ * For operations that take JSON or, when files are attached, `multipart/form-data`: a `FormData`
+ * (see {@link toFormData}) when any field holds a Blob/File, else `body` unchanged (sent as JSON).
+ */
+export function formDataIfFiles<T>(body: T): T | FormData {
+  return typeof body === "object" && body !== null && Object.values(body).some(isBlob)
+    ? toFormData(body)
+    : body;
+}
+
+function isBlob(value: unknown): boolean {
+  return value instanceof Blob;
 }
 
 function appendField(form: FormData, key: string, value: unknown): void {

@@ -92,8 +92,18 @@ export async function readBodyText(
     if (!finished) reader.cancel().catch(() => {});
     else reader.releaseLock();
   }
-  // One chunk (the usual JSON body) decodes directly; several are joined by a Blob.
-  return chunks.length === 1 ? utf8.decode(chunks[0]) : new Blob(chunks).text();
+  // One chunk (the usual chat body) decodes directly; several are copied into one buffer and
+  // decoded once, as fetch's own `text()` does (cheaper than a Blob or per-chunk decoding).
+  if (chunks.length <= 1) return chunks.length ? utf8.decode(chunks[0]) : "";
+  let size = 0;
+  for (const chunk of chunks) size += chunk.byteLength;
+  const joined = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return utf8.decode(joined);
 }
 
 // Shared: a non-streaming `decode` call keeps no state between calls.

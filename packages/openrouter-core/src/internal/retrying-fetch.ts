@@ -3,7 +3,6 @@ import { createAPIError, parseErrorText } from "../errors/create-api-error.js";
 import { OpenRouterError } from "../errors/openrouter-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
 import { headersForLog } from "../logger.js";
-import { defaultFetch } from "../options.js";
 import type { RequestContext } from "../request.js";
 import { retryDelay, shouldRetryResponse } from "../retry.js";
 import { createIdleTimer } from "./idle-timer.js";
@@ -17,9 +16,9 @@ import { raceAbort } from "./sleep.js";
 export interface PreparedRequest {
   url: string;
   method: string;
-  headers: Headers;
+  /** Lower-case names. */
+  headers: Record<string, string>;
   body: string | ArrayBuffer | undefined;
-  redirect: RequestRedirect;
 }
 
 /**
@@ -29,8 +28,8 @@ export interface PreparedRequest {
  * consumed. On a 2xx it leaves the attempt's controller in `ctx.controller`.
  *
  * Each attempt gets its own controller from the scope (the caller's and client's signals abort it)
- * and the attempt's timeout aborts it too. An injected `fetch` gets
- * one `Request` per attempt; the default one gets `(url, init)`, so it builds the only `Request`.
+ * and the attempt's timeout aborts it too. Every `fetch`, default or injected, is called as
+ * `fetch(url, init)`: the runtime builds the only `Request`.
  */
 export async function retryingFetch(
   ctx: RequestContext,
@@ -39,12 +38,9 @@ export async function retryingFetch(
   const { options, logger, logging, redact } = ctx;
   const { operationId } = ctx.operation;
   const maxAttempts = options.maxRetries + 1;
-  const { method, url, headers, body, redirect } = input;
-  const injected = options.fetch !== defaultFetch;
-  // The default fetch would report a bad URL as a (retried) network failure: check it once.
-  const href = injected && !logging ? url : new URL(url).href;
+  const { method, url, headers, body } = input;
   // Log arguments (redaction included) are computed only when a logger is listening.
-  const logURL = logging ? redact(href) : "";
+  const logURL = logging ? redact(url) : "";
   if (body !== undefined && logging && logger.trace)
     logger.trace(`${operationId} request body`, describeBody(body, headers));
 
@@ -70,9 +66,7 @@ export async function retryingFetch(
     if (cancelled) throw cancelled;
 
     const controller = ctx.attempt();
-    const init: RequestInit = { method, headers, body, redirect, signal: controller.signal };
-    // Outside the try: a URL `new Request` rejects is a programming error, not a network failure.
-    const request = injected ? new Request(url, init) : undefined;
+    const init: RequestInit = { method, headers, body, signal: controller.signal };
     const timer = createIdleTimer(options.timeout, () =>
       controller.abort(
         new TimeoutError(`${operationId}: no response headers within ${options.timeout}ms.`),
@@ -87,10 +81,14 @@ export async function retryingFetch(
     const started = logging ? Date.now() : 0;
     let response: Response;
     try {
-      response = await (request ? options.fetch(request) : options.fetch(href, init));
+      response = await options.fetch(url, init);
     } catch (error) {
       const external = ctx.abortError();
       if (external) throw external;
+      // fetch rejects a malformed URL or header with the same TypeError it uses for network
+      // failures. Only on failure, check the request itself: a bad one is a programming error,
+      // thrown as is and never retried.
+      if (attempt === 1) assertValidRequest(url, method, headers);
       const reason: unknown = controller.signal.reason;
       const failure =
         controller.signal.aborted && reason instanceof OpenRouterError
@@ -147,6 +145,11 @@ export async function retryingFetch(
   }
 }
 
+/** Throws fetch's own TypeError when `url` or `headers` cannot make a request. */
+function assertValidRequest(url: string, method: string, headers: Record<string, string>): void {
+  new Request(url, { method, headers });
+}
+
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
@@ -156,9 +159,9 @@ function describe(error: unknown): string {
   return `${error.message}${detail}`;
 }
 
-function describeBody(body: string | ArrayBuffer, headers: Headers): string {
+function describeBody(body: string | ArrayBuffer, headers: Record<string, string>): string {
   if (typeof body === "string") return body;
-  const type = headers.get("content-type") ?? "";
+  const type = headers["content-type"] ?? "";
   return /json|text/.test(type)
     ? new TextDecoder().decode(body)
     : `<${body.byteLength} bytes ${type}>`;

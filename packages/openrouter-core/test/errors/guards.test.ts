@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import * as core from "../../src/index.js";
+import { errorClassName } from "../../src/errors/openrouter-error.js";
 import {
   ClientClosedError,
   ERROR_BRAND,
@@ -72,7 +73,7 @@ describe("guards", () => {
     for (const [name, cls] of classes) {
       const guard = (core as unknown as Record<string, unknown>)[`is${name}`];
       expect(typeof guard, `is${name}`).toBe("function");
-      expect((cls as { prototype: Error }).prototype.name).toBe(
+      expect(errorClassName(cls as typeof core.OpenRouterError)).toBe(
         // aliases share their class's name
         name === "InvalidRequestError"
           ? "BadRequestError"
@@ -81,5 +82,17 @@ describe("guards", () => {
             : name,
       );
     }
+  });
+
+  it("name instances (and their stack header) after the class's static errorName", () => {
+    const error = new core.TimeoutError("slow");
+    expect(error.name).toBe("TimeoutError");
+    expect(error.stack?.split("\n")[0]).toBe("TimeoutError: slow");
+    expect(Object.keys(error)).not.toContain("name");
+    // the whole chain is named, so the brand lists it even for a parent never built directly
+    const closed = new core.ClientClosedError();
+    expect(closed.name).toBe("ClientClosedError");
+    expect(core.isUserAbortError(closed)).toBe(true);
+    expect(Object.getPrototypeOf(closed.constructor).prototype.name).toBe("UserAbortError");
   });
 });

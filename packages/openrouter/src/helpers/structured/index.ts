@@ -2,7 +2,6 @@ import {
   OpenRouterError,
   type Client,
   type RequestOptions,
-  defineErrorName,
 } from "@orkit/openrouter-core";
 import {
   chatSend,
@@ -61,6 +60,8 @@ export type StructuredOutputFailure = "empty" | "refusal" | "invalid_json" | "va
  * ```
  */
 export class StructuredOutputError extends OpenRouterError {
+  static override readonly errorName: string = "StructuredOutputError";
+
   readonly reason: StructuredOutputFailure;
   /** `choices[0].message.content` as received (text parts joined), `""` when there was none. */
   readonly rawText: string;
@@ -86,7 +87,6 @@ export class StructuredOutputError extends OpenRouterError {
     this.completion = init.completion;
   }
 }
-defineErrorName(StructuredOutputError, "StructuredOutputError");
 
 /** Chat parameters the structured helpers set themselves. */
 type OwnedChatParams = "response_format" | "stream";

@@ -3,7 +3,6 @@ import {
   OpenRouterError,
   type Client,
   type RequestOptions,
-  defineErrorName,
 } from "@orkit/openrouter-core";
 import {
   chatSend,
@@ -225,6 +224,8 @@ export interface RunToolsResult {
  * ```
  */
 export class MaxTurnsExceededError extends OpenRouterError {
+  static override readonly errorName: string = "MaxTurnsExceededError";
+
   readonly maxTurns: number;
   /** Model requests made (equals `maxTurns`). */
   readonly turns: number;
@@ -243,7 +244,6 @@ export class MaxTurnsExceededError extends OpenRouterError {
     this.completion = completion;
   }
 }
-defineErrorName(MaxTurnsExceededError, "MaxTurnsExceededError");
 
 /**
  * Runs a tool-calling conversation to its end: sends the chat request; while the model answers with

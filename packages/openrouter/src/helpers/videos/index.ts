@@ -5,7 +5,6 @@ import {
   type Client,
   type RequestOptions,
   type SleepFunction,
-  defineErrorName,
 } from "@orkit/openrouter-core";
 import {
   videosGenerate,
@@ -74,6 +73,8 @@ export function isVideoJobDone(job: Pick<VideoJob, "status">): boolean {
  * ```
  */
 export class VideoGenerationError extends OpenRouterError {
+  static override readonly errorName: string = "VideoGenerationError";
+
   readonly jobId: string;
   readonly status: VideoJobStatus;
   /** The job as last polled. */
@@ -86,7 +87,6 @@ export class VideoGenerationError extends OpenRouterError {
     this.job = job;
   }
 }
-defineErrorName(VideoGenerationError, "VideoGenerationError");
 
 /**
  * {@link waitForVideo} gave up after `timeoutMs`. The job itself keeps running on the server: poll it
@@ -98,6 +98,8 @@ defineErrorName(VideoGenerationError, "VideoGenerationError");
  * ```
  */
 export class VideoGenerationTimeoutError extends OpenRouterError {
+  static override readonly errorName: string = "VideoGenerationTimeoutError";
+
   readonly jobId: string;
   readonly timeoutMs: number;
   /** The job as last polled, if any poll completed. */
@@ -113,7 +115,6 @@ export class VideoGenerationTimeoutError extends OpenRouterError {
     this.lastJob = lastJob;
   }
 }
-defineErrorName(VideoGenerationTimeoutError, "VideoGenerationTimeoutError");
 
 /**
  * How {@link waitForVideo} polls.
