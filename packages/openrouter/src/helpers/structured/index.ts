@@ -1,8 +1,4 @@
-import {
-  OpenRouterError,
-  type Client,
-  type RequestOptions,
-} from "@orkit/openrouter-core";
+import { OpenRouterError, type Client, type RequestOptions } from "@orkit/openrouter-core";
 import {
   chatSend,
   type ChatAssistantMessage,
