@@ -17,11 +17,12 @@ export const SCOPE = "@orkit/";
 export const CORE = "@orkit/openrouter-core";
 export const UMBRELLA = "@orkit/openrouter";
 
-/** Runtime dependencies allowed besides the workspace's own packages. */
-const THIRD_PARTY_RUNTIME: Record<string, string[]> = {
-  // the typed fetch wrapper the runtime is built on; nothing else may ship to users
-  [CORE]: ["openapi-fetch"],
-};
+/**
+ * Runtime dependencies allowed besides the workspace's own packages: none. Core bundles the
+ * openapi-fetch serialisers it uses into its dist (one module to load instead of two), so nothing
+ * from outside the workspace ships to users.
+ */
+const THIRD_PARTY_RUNTIME: Record<string, string[]> = {};
 
 /** Lifecycle scripts that run on the *consumer's* machine when the package is installed. */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall", "prepare"];

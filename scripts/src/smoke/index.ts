@@ -5,8 +5,8 @@
  * 1. `pnpm pack` every publishable package (the umbrella depends on all 30 resource packages, and
  *    packing all 32 takes about two seconds), so `workspace:^` ranges become real ones;
  * 2. a scratch CommonJS project (`"type": "commonjs"`) in a temp dir installs the tarballs with
- *    plain `npm install` (openapi-fetch comes from the registry), and must end up with no package
- *    that has an install script;
+ *    plain `npm install` (nothing comes from the registry: no package has a third-party runtime
+ *    dependency), and must end up with no package that has an install script;
  * 3. `consumer/esm.mjs` (the README quick start: umbrella + standalone `chatSend`) and
  *    `consumer/require.js` (`require("@orkit/openrouter")`, `require("@orkit/openrouter-chat")`:
  *    Node's require(esm)) call a node:http server on 127.0.0.1 (`server.ts`);
