@@ -15,8 +15,8 @@
  *    delta; every consumer must reassemble the exact content.
  * 3. Bundle size: esbuild (minified ESM, platform neutral) + gzip, for chat only, models only and
  *    the full client.
- * 4. Cold import: `node --input-type=module -e "await import(…)"`, median of 15 runs, minus bare
- *    `node -e ""`.
+ * 4. Cold import: `node --input-type=module -e "await import(…)"`, 31 interleaved runs; the median
+ *    of each run's difference to bare `node -e ""` in the same run.
  * 5. Retries: 429 + Retry-After: 1, 503 ×2, connection reset ×1, 503 forever; attempts (counted
  *    by the server), total time, outcome.
  *
@@ -42,7 +42,7 @@ const ROUNDS = Number.parseInt(process.env["BENCH_ROUNDS"] ?? "2", 10);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || ROUNDS > 5) {
   throw new Error("BENCH_ROUNDS must be an integer from 1 to 5");
 }
-const COLD_RUNS = 15;
+const COLD_RUNS = 31;
 const STREAM_EVENTS = 20_000;
 const CHILD_TIMEOUT_MS = 120_000;
 
@@ -185,6 +185,51 @@ async function requestOverhead(port: number) {
     }
   }
   return { runs, best };
+}
+
+// ------------------------------------------------------- 1a. paired: every client in one process
+
+interface PairedClient {
+  wallUs: number;
+  cpuUs: number;
+  overFloorWallUs: number;
+  overFloorCpuUs: number;
+}
+export interface PairedRun {
+  rounds: number;
+  batch: number;
+  errors: number;
+  clients: Record<Sdk, PairedClient>;
+}
+
+async function pairedOverhead(port: number): Promise<PairedRun> {
+  const run = await runClient<PairedRun>(["paired", "all", String(port)]);
+  expect(run.errors === 0, `paired overhead: ${run.errors} failed calls`);
+  return run;
+}
+
+function pairedTable(run: PairedRun): string {
+  const rows = SDKS.map((sdk) => {
+    const c = run.clients[sdk];
+    const isFloor = sdk === "floor";
+    return [
+      LABEL[sdk],
+      f1(c.wallUs),
+      isFloor ? "–" : f1(c.overFloorWallUs),
+      f1(c.cpuUs),
+      isFloor ? "–" : f1(c.overFloorCpuUs),
+    ];
+  });
+  return table(
+    [
+      "client",
+      "µs/call (median)",
+      "over floor µs (median of paired)",
+      "CPU µs/call",
+      "CPU over floor µs",
+    ],
+    rows,
+  );
 }
 
 function overheadTables(
@@ -529,12 +574,15 @@ function coldImport() {
     });
   }
   const medians = samples.map(median);
-  const bare = medians[0]!;
+  // The import cost is the median of per-run differences to bare node in the same run: the
+  // machine's speed drifts between runs (bare node alone spans 60–100 ms on a shared VM), and a
+  // difference of medians taken from different runs can even come out negative.
+  const bare = samples[0]!;
   return IMPORTS.map((entry, i) => ({
     name: entry.name,
     compare: entry.compare,
     medianMs: medians[i]!,
-    overBareMs: i === 0 ? 0 : medians[i]! - bare,
+    overBareMs: i === 0 ? 0 : median(samples[i]!.map((ms, run) => ms - bare[run]!)),
     samplesMs: samples[i]!.map((x) => Math.round(x * 10) / 10),
   }));
 }
@@ -642,10 +690,12 @@ async function main(): Promise<void> {
     if (server.connected) server.disconnect();
   };
   process.on("exit", stopServer);
-  let overhead, library, stream, retryRuns;
+  let overhead, paired, library, stream, retryRuns;
   try {
     process.stderr.write(`server on 127.0.0.1:${info.port}; request overhead…\n`);
     overhead = await requestOverhead(info.port);
+    process.stderr.write("paired overhead (one process)…\n");
+    paired = await pairedOverhead(info.port);
     process.stderr.write("library only (stub fetch)…\n");
     library = await libraryOnly(info.port);
     process.stderr.write("streaming…\n");
@@ -674,6 +724,10 @@ async function main(): Promise<void> {
   const sections = [
     header,
     `## 1. Request overhead (chat body ${info.chatBytes} B, models body ${f0(info.modelsBytes / 1024)} KiB)\n\n${overheadTables(overhead.best)}`,
+    `## 1a. Paired: every client in one process, ${paired.rounds} rounds × ${paired.batch} sequential chat calls each, interleaved\n\n` +
+      "Each round runs every client's batch back to back (order rotated), so the floor and a client share the machine's state of " +
+      "the moment; the overhead is the median over rounds of the per-call difference to the floor's batch of the same round.\n\n" +
+      pairedTable(paired),
     "## 1b. Library only: 10,000 sequential chat calls through each SDK's custom-fetch hook, answered in-process (no sockets)\n\n" +
       "Heap retained = heapUsed after two full GCs following the calls, minus the same before them (after 2000 warm-up calls), per call; " +
       "a steady figure well above the floor's is a per-call leak.\n\n" +
@@ -708,6 +762,7 @@ async function main(): Promise<void> {
           bestPerRequestUs: overhead.best,
           runs: overhead.runs,
         },
+        pairedOverhead: paired,
         libraryOnly: library,
         streaming: { best: stream.best, runs: stream.runs },
         bundles,

@@ -67,6 +67,15 @@ export interface RuntimeJson {
   requestOverhead: {
     bestPerRequestUs: Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>;
   };
+  /** Every client in one process, interleaved batches (absent in results from before it existed). */
+  pairedOverhead?: {
+    rounds: number;
+    batch: number;
+    clients: Record<
+      Sdk,
+      { wallUs: number; cpuUs: number; overFloorWallUs: number; overFloorCpuUs: number }
+    >;
+  };
   libraryOnly: Record<Sdk, { run: Phase; retainedBytesPerCall: number }>;
   streaming: { best: Record<Sdk, StreamRun> };
   bundles: Record<BundleKind, Partial<Record<Sdk, BundleResult>>>;

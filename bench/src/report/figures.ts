@@ -60,6 +60,8 @@ export interface Figures {
   };
   /** Per request: client CPU µs and its excess over the floor's, per phase. */
   overhead: Record<PhaseName, Record<Sdk, { cpuUs: number; overFloorCpuUs: number }>>;
+  /** All clients in one process, interleaved batches; undefined for results that predate it. */
+  pairedOverhead: Results["runtime"]["pairedOverhead"];
   streamEventsPerSec: Record<Sdk, number>;
   /** Median wall ms of tsc with skipLibCheck, per consumer; undefined when it did not compile. */
   typecheckMs: Record<Consumer, number | undefined>;
@@ -102,6 +104,7 @@ export function figures({ runtime, typecheck }: Results): Figures {
       ors: coldImport(runtime, "ors")?.overBareMs,
     },
     overhead,
+    pairedOverhead: runtime.pairedOverhead,
     streamEventsPerSec: Object.fromEntries(
       SDKS.map((sdk) => [sdk, runtime.streaming.best[sdk].eventsPerSec]),
     ) as Record<Sdk, number>,

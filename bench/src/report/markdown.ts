@@ -82,6 +82,21 @@ export function headlineRows(f: Figures): HeadlineRow[] {
       met: met(GOALS.overheadCpuUs, o.orkit.overFloorCpuUs),
     });
   }
+  const paired = f.pairedOverhead;
+  if (paired) {
+    const c = paired.clients;
+    rows.push({
+      metric: `Per-request overhead over the floor, wall µs, all clients in one process (median of ${paired.rounds} interleaved rounds × ${paired.batch} sequential chat calls)`,
+      cells: {
+        orkit: signed(c.orkit.overFloorWallUs),
+        floor: `0 (${num(c.floor.wallUs, 1)} per request)`,
+        openai: signed(c.openai.overFloorWallUs),
+        ors: signed(c.ors.overFloorWallUs),
+      },
+      goal: GOALS.overheadCpuUs.text,
+      met: met(GOALS.overheadCpuUs, c.orkit.overFloorWallUs),
+    });
+  }
   rows.push({
     metric: "Streaming, events/s (one 20,000-chunk response)",
     cells: Object.fromEntries(SDKS.map((s) => [s, num(f.streamEventsPerSec[s])])) as Record<
@@ -232,10 +247,34 @@ function coldSection({ runtime }: Results): string {
     ];
   });
   return (
-    `## Cold import\n\n\`node --input-type=module -e "await import(…)"\`, median of ${bare?.samplesMs.length ?? "?"} runs, ` +
-    `minus bare \`node -e ""\` (the floor: ${num(bare?.medianMs, 1)} ms). ` +
+    `## Cold import\n\n\`node --input-type=module -e "await import(…)"\`, ${bare?.samplesMs.length ?? "?"} interleaved runs; ` +
+    `import ms is the median of each run's difference to bare \`node -e ""\` in the same run (bare node: median ${num(bare?.medianMs, 1)} ms). ` +
     `Goals: core + chat ${GOALS.coldImportCoreChatMs.text}, umbrella ${GOALS.coldImportUmbrellaMs.text}.\n\n` +
     table(["entry", "median ms (incl. node start)", "import ms", ...anchorHeads("")], rows)
+  );
+}
+
+/** The one-process, interleaved measurement (empty for results that predate it). */
+function pairedSection(runtime: Results["runtime"]): string {
+  const paired = runtime.pairedOverhead;
+  if (!paired) return "";
+  const rows = SDKS.map((sdk) => {
+    const c = paired.clients[sdk];
+    const isFloor = sdk === "floor";
+    return [
+      LABEL[sdk],
+      num(c.wallUs, 1),
+      isFloor ? "–" : signed(c.overFloorWallUs),
+      num(c.cpuUs, 1),
+      isFloor ? "–" : signed(c.overFloorCpuUs),
+    ];
+  });
+  return (
+    `\n\n### All clients in one process\n\n${paired.rounds} rounds; in each, ${paired.batch} sequential chat calls per ` +
+    "client, back to back (order rotated), so every client and the floor share the machine's state of the moment. " +
+    "Figures are medians over rounds; the overhead is the median of the per-round differences to the floor. Far " +
+    "less sensitive to drift between processes than the table above.\n\n" +
+    table(["client", "µs/call", "over floor", "CPU µs/call", "CPU over floor"], rows)
   );
 }
 
@@ -299,6 +338,7 @@ function overheadSection({ runtime }: Results): string {
       rows,
       ["l", "l"],
     ) +
+    pairedSection(runtime) +
     `\n\n### Library only\n\n${num(lib.floor.run.n)} sequential chat calls through each SDK's custom-fetch hook, ` +
     "answered in-process (no sockets): the library's own cost, and the heap it retains per call.\n\n" +
     table(

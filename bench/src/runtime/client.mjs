@@ -3,6 +3,8 @@
 // are the client library's and Node's, not a TypeScript loader's.
 //
 //   task overhead: 200 warm-up chat calls, 2000 sequential, 2000 at concurrency 32, 200 models.list
+//   task paired:   every client in this one process, sdk ignored: 200 warm-up chat calls each, then
+//                  40 rounds of 50 sequential calls per client, order rotated per round
 //   task stub:     2000 warm-up + 10,000 chat calls through a custom fetch answering in-process
 //   task stream:   one warm-up stream of 300 events, then one of <arg> events, consumed fully
 //   task retry:    one chat call against /retry.<arg>.<sdk>/ with short retry delays
@@ -234,6 +236,60 @@ async function stub() {
   };
 }
 
+/**
+ * All clients in one process, measured in interleaved batches: each round runs 50 sequential chat
+ * calls per client back to back, so a client and the floor always share the machine's state of the
+ * moment (CPU frequency, steal, the server's load). Per client: the median over rounds of µs per
+ * call (wall and this process's CPU), and the median over rounds of the difference to the floor's
+ * batch in the same round. Far less sensitive to drift than comparing separate processes.
+ */
+async function paired() {
+  const names = ["floor", "orkit", "openai", "ors"];
+  const clients = {};
+  for (const name of names) clients[name] = await makeClient(name, `${host}/plain/v1`);
+  const chat = (name) => async () => check(await clients[name].chat());
+  for (const name of names) {
+    const warm = await measure(WARMUP, 1, chat(name));
+    if (warm.errors) throw new Error(`paired warm-up ${name}: ${warm.firstError}`);
+  }
+  const ROUNDS = 40;
+  const BATCH = 50;
+  const wall = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
+  let errors = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      const r = await measure(BATCH, 1, chat(name));
+      errors += r.errors;
+      wall[name].push(r.wallUs / BATCH);
+      cpu[name].push(r.cpuUs / BATCH);
+    }
+  }
+  const med = (values) => {
+    const s = [...values].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  };
+  const overFloor = (series, name) => med(series[name].map((v, i) => v - series.floor[i]));
+  return {
+    rounds: ROUNDS,
+    batch: BATCH,
+    errors,
+    clients: Object.fromEntries(
+      names.map((n) => [
+        n,
+        {
+          wallUs: med(wall[n]),
+          cpuUs: med(cpu[n]),
+          overFloorWallUs: overFloor(wall, n),
+          overFloorCpuUs: overFloor(cpu, n),
+        },
+      ]),
+    ),
+  };
+}
+
 async function stream() {
   const n = Number(arg);
   const expected = async (k) => (await fetch(`${host}/_stream-expect/${k}`)).text();
@@ -326,7 +382,7 @@ async function retry() {
   };
 }
 
-const tasks = { overhead, stub, stream, retry };
+const tasks = { overhead, paired, stub, stream, retry };
 if (!tasks[task]) throw new Error(`unknown task ${task}`);
 const out = await tasks[task]();
 process.stdout.write(`${JSON.stringify({ task, sdk, ...out })}\n`);
