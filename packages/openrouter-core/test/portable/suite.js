@@ -16,10 +16,12 @@ import {
   isRateLimitError,
   isTimeoutError,
   isUserAbortError,
+  paramsURL,
   parseRateLimitHeaders,
   RateLimitError,
   Stream,
   TimeoutError,
+  toFormData,
   VERSION,
 } from "../../dist/index.js";
 
@@ -209,6 +211,7 @@ const chat = (scenario, key = "") => ({
   method: "POST",
   path: "/chat/completions",
   query: { scenario, key },
+  buildURL: paramsURL,
   body: { model: "portable/model", stream: true, messages: [{ role: "user", content: "Hi" }] },
   response: "sse",
 });
@@ -218,6 +221,7 @@ const get = (path, query) => ({
   method: "GET",
   path,
   query,
+  buildURL: paramsURL,
   response: "json",
 });
 
@@ -252,6 +256,7 @@ test("query parameters and path are serialised the same everywhere", async () =>
     method: "GET",
     path: "/echo",
     query: { tags: ["a", "b"], q: "a b&c/é", n: 5, skip: undefined },
+    buildURL: paramsURL,
     response: "json",
   });
   assertEqual(echo.url, "/api/v1/echo?tags=a&tags=b&q=a%20b%26c%2F%C3%A9&n=5", "url");
@@ -313,6 +318,7 @@ test("400 → BadRequestError, not retried", async () => {
       method: "POST",
       path: "/bad-request",
       query: { key },
+      buildURL: paramsURL,
       body: { model: "x" },
       response: "json",
     }),
@@ -395,12 +401,13 @@ test("close() while a stream is paused: the caller gets ClientClosedError and no
   // loopback server (and many fetch polyfills do). Deterministic, so no network timing involved.
   const encoder = new TextEncoder();
   const c = client({
-    fetch: async (request) =>
+    fetch: async (_url, init) =>
       new Response(
         new ReadableStream({
           start(controller) {
             controller.enqueue(encoder.encode('data: {"n":1}\n\n'));
-            request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+            const { signal } = init;
+            signal.addEventListener("abort", () => controller.error(signal.reason));
           },
         }),
         { headers: { "content-type": "text/event-stream" } },
@@ -462,8 +469,7 @@ test("multipart upload keeps the file name and bytes", async () => {
     operationId: "upload",
     method: "POST",
     path: "/upload",
-    bodyType: "multipart",
-    body: { file, model: "openai/whisper", tags: ["a", "b"] },
+    body: toFormData({ file, model: "openai/whisper", tags: ["a", "b"] }),
     response: "json",
   });
   assertEqual(
