@@ -27,6 +27,7 @@ const scenarios: {
         "openrouter-chat/src/operations/send.gen.ts",
         'response: body.stream === true ? "sse" : "json"',
       ],
+      ["openrouter-chat/src/operations/send.gen.ts", "readStream: sseStream"],
       ["openrouter-chat/src/types.gen.ts", '["text/event-stream"]["data"]'],
     ],
   },

@@ -106,8 +106,8 @@ function local(key: string): string {
 
 /**
  * The runtime values an operation's request needs from core besides `client.request`: the URL
- * builder for path/query parameters, the multipart encoders. Imported per operation, so a bundle
- * includes them only when one of its operations uses them.
+ * builder for path/query parameters, the multipart encoders, the event-stream reader. Imported per
+ * operation, so a bundle includes them only when one of its operations uses them.
  */
 export function runtimeImports(op: OperationIR): string[] {
   const names: string[] = [];
@@ -115,6 +115,7 @@ export function runtimeImports(op: OperationIR): string[] {
     names.push("paramsURL");
   if (op.body?.multipartMediaType) names.push("formDataIfFiles");
   else if (op.body?.mediaType.startsWith("multipart/")) names.push("toFormData");
+  if (op.response.streamMediaType) names.push("sseStream");
   return names;
 }
 
@@ -168,6 +169,7 @@ function requestStatements(op: OperationIR, result: string): string[] {
   if (op.response.streamMediaType) {
     fields.push(
       `response: body${op.body?.flattened ? "" : "?"}.stream === true ? "sse" : ${JSON.stringify(kind)}`,
+      "readStream: sseStream",
     );
   } else if (op.mediaSwitch) {
     const switchKey = local(op.mediaSwitch.param);

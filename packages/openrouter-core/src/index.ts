@@ -28,7 +28,7 @@ export {
   type RetryDelaySource,
   type RetryOptions,
 } from "./retry.js";
-export { Stream, type StreamContext } from "./sse/events.js";
+export { sseStream, Stream, type StreamContext } from "./sse/events.js";
 export {
   createParser,
   type ParserCallbacks,

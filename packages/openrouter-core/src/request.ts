@@ -40,7 +40,7 @@ export interface SentRequest extends RequestContext {
 
 /**
  * Validates, authenticates and sends one operation: the URL from the operation's `buildURL` (or the
- * base URL and path), the body through openapi-fetch's body serialiser, the network work in our
+ * base URL and path), an "sse" operation's `readStream` present, the body through openapi-fetch's body serialiser, the network work in our
  * retrying fetch. Everything that can fail without I/O (closed client, bad path parameter, no key)
  * fails first.
  */
@@ -54,6 +54,11 @@ export async function sendRequest(
     const cancelled = scope.abortError();
     if (cancelled) throw cancelled;
     const url = (req.buildURL ?? plainURL)(req, options.baseURL);
+    if (req.response === "sse" && !req.readStream) {
+      throw new OpenRouterError(
+        `${req.operationId}: an "sse" response needs a stream reader; pass \`readStream: sseStream\`.`,
+      );
+    }
 
     const source = options.apiKey;
     const apiKey = checkApiKey(typeof source === "function" ? await source() : source);

@@ -2,7 +2,6 @@ import { createAPIError, isErrorPayload } from "./errors/create-api-error.js";
 import { ResponseParseError } from "./errors/response-parse-error.js";
 import { readBodyText } from "./internal/read-body.js";
 import type { SentRequest } from "./request.js";
-import { Stream } from "./sse/events.js";
 import type { ResponseKind } from "./types.js";
 
 /**
@@ -18,7 +17,8 @@ export async function readResponse<T>(sent: SentRequest, kind: ResponseKind): Pr
       return response as T;
     case "sse":
       if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
-        return Stream.fromSSEResponse<unknown>(response, sent.controller, sent) as T;
+        // Present: sendRequest refuses an "sse" request without a reader before any I/O.
+        return sent.operation.readStream!(response, sent.controller, sent) as T;
       }
       break;
   }

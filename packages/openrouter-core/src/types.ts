@@ -1,5 +1,6 @@
 import type { APIPromise } from "./api-promise.js";
 import type { RequestOptions } from "./options.js";
+import type { StreamContext } from "./sse/events.js";
 
 /** The HTTP methods OpenRouter operations use. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -20,6 +21,17 @@ export type ResponseKind = "json" | "sse" | "binary" | "text" | "empty";
  * request pipeline itself so that a bundle whose operations have none never includes the serialisers.
  */
 export type URLBuilder = (req: OperationRequest, baseURL: string) => string;
+
+/**
+ * Turns a 2xx `text/event-stream` response into the value a streaming call resolves to. Generated
+ * code passes {@link sseStream} for operations that can stream; kept out of the request pipeline so
+ * that a bundle of operations that never stream carries no SSE code.
+ */
+export type StreamReader = (
+  response: Response,
+  controller: AbortController,
+  context: StreamContext,
+) => unknown;
 
 /** One operation call, as generated code describes it. */
 export interface OperationRequest {
@@ -47,6 +59,12 @@ export interface OperationRequest {
   body?: unknown;
   /** How to read the success body. */
   response: ResponseKind;
+  /**
+   * How an event stream becomes the result; required when `response` is `"sse"` (pass
+   * {@link sseStream}). A JSON answer to an `"sse"` request is still read without it.
+   * @default undefined
+   */
+  readStream?: StreamReader | undefined;
 }
 
 /**

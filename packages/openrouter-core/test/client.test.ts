@@ -236,6 +236,18 @@ describe("URL and body serialisation", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('refuses an "sse" response without a stream reader, before any I/O', async () => {
+    const server = await okServer();
+    const error = await testClient(server.url)
+      .request({ ...getModels, response: "sse" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenRouterError);
+    expect((error as Error).message).toBe(
+      'getModels: an "sse" response needs a stream reader; pass `readStream: sseStream`.',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("rejects an invalid header value as fetch's own TypeError, without retrying", async () => {
     const server = await okServer();
     const error = await testClient(server.url)

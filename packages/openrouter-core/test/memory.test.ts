@@ -14,6 +14,7 @@ import {
   isClientClosedError,
   isUserAbortError,
   RateLimitError,
+  sseStream,
   Stream,
   type ClientOptions,
   type OperationRequest,
@@ -98,7 +99,7 @@ describe("listeners on long-lived signals", () => {
       expect(listeners(closeSignal)).toBe(0);
       expect(listeners(caller.signal)).toBe(0);
     };
-    const streamReq: OperationRequest = { ...chat, response: "sse" };
+    const streamReq: OperationRequest = { ...chat, response: "sse", readStream: sseStream };
     const events = (...contents: string[]) =>
       contents.map((c) => `data: {"choices":[{"delta":{"content":"${c}"}}]}\n\n`).join("");
 

@@ -126,6 +126,23 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 }
 
+/**
+ * The {@link StreamReader} of event-stream operations: a {@link Stream} of each event's parsed data.
+ *
+ * @example
+ * ```ts
+ * client.request({ operationId: "sendChatCompletionRequest", method: "POST", path: "/chat/completions",
+ *   body: { ...body, stream: true }, response: "sse", readStream: sseStream });
+ * ```
+ */
+export function sseStream(
+  response: Response,
+  controller: AbortController,
+  context: StreamContext,
+): Stream<unknown> {
+  return Stream.fromSSEResponse(response, controller, context);
+}
+
 async function* iterateEvents<T>(
   response: Response,
   controller: AbortController,

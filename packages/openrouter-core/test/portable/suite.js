@@ -19,6 +19,7 @@ import {
   paramsURL,
   parseRateLimitHeaders,
   RateLimitError,
+  sseStream,
   Stream,
   TimeoutError,
   toFormData,
@@ -214,6 +215,7 @@ const chat = (scenario, key = "") => ({
   buildURL: paramsURL,
   body: { model: "portable/model", stream: true, messages: [{ role: "user", content: "Hi" }] },
   response: "sse",
+  readStream: sseStream,
 });
 
 const get = (path, query) => ({

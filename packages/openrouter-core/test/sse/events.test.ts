@@ -6,6 +6,7 @@ import {
   OpenRouterError,
   ProviderOverloadedError,
   ResponseParseError,
+  sseStream,
   Stream,
   type OperationRequest,
 } from "../../src/index.js";
@@ -21,6 +22,7 @@ const streamChat: OperationRequest = {
   path: "/chat/completions",
   body: { model: "openai/gpt-4o", stream: true, messages: [] },
   response: "sse",
+  readStream: sseStream,
 };
 
 const chunk = (content: string) =>
