@@ -36,5 +36,12 @@ export {
   type SSEParser,
 } from "./sse/parse.js";
 export { SSEDecoderStream, type SSEDecoderStreamOptions } from "./sse/stream.js";
-export type { Client, HttpMethod, OperationRequest, ResponseKind, URLBuilder } from "./types.js";
+export type {
+  Client,
+  HttpMethod,
+  OperationRequest,
+  ResponseKind,
+  StreamReader,
+  URLBuilder,
+} from "./types.js";
 export { VERSION } from "./version.js";
