@@ -223,28 +223,30 @@ describe("URL and body serialisation", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("refuses path or query parameters without a URL builder, before any I/O", async () => {
-    const server = await okServer();
-    const client = testClient(server.url);
-    for (const extra of [{ query: { limit: 1 } }, { pathParams: { hash: "h" } }]) {
-      const error = await client.request({ ...getModels, ...extra }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(OpenRouterError);
-      expect((error as Error).message).toBe(
-        "getModels: pathParams and query need a URL builder; pass `buildURL: paramsURL`.",
-      );
-    }
-    expect(server.requests).toHaveLength(0);
-  });
-
-  it('refuses an "sse" response without a stream reader, before any I/O', async () => {
+  // A request that names a runtime piece it does not pass (generated code always passes them).
+  it.each<[string, Partial<OperationRequest>, string]>([
+    [
+      "query",
+      { query: { limit: 1 } },
+      "pathParams and query need a URL builder; pass `buildURL: paramsURL`.",
+    ],
+    [
+      "pathParams",
+      { pathParams: { hash: "h" } },
+      "pathParams and query need a URL builder; pass `buildURL: paramsURL`.",
+    ],
+    [
+      'response "sse"',
+      { response: "sse" },
+      'an "sse" response needs a stream reader; pass `readStream: sseStream`.',
+    ],
+  ])("refuses %s without its runtime piece, before any I/O", async (_name, extra, message) => {
     const server = await okServer();
     const error = await testClient(server.url)
-      .request({ ...getModels, response: "sse" })
+      .request({ ...getModels, ...extra })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenRouterError);
-    expect((error as Error).message).toBe(
-      'getModels: an "sse" response needs a stream reader; pass `readStream: sseStream`.',
-    );
+    expect((error as Error).message).toBe(`getModels: ${message}`);
     expect(server.requests).toHaveLength(0);
   });
 
