@@ -195,7 +195,7 @@ interface PairedClient {
   overFloorWallUs: number;
   overFloorCpuUs: number;
 }
-export interface PairedRun {
+interface PairedRun {
   rounds: number;
   batch: number;
   errors: number;

@@ -119,8 +119,11 @@ export function runtimeImports(op: OperationIR): string[] {
   return names;
 }
 
-/** The statements that turn the flat params object into a request description for the runtime. */
-function requestStatements(op: OperationIR, result: string): string[] {
+/**
+ * The statements that turn the flat params object into a request description for the runtime;
+ * `imports` are the core values the module imports (see `runtimeImports`).
+ */
+function requestStatements(op: OperationIR, result: string, imports: string[]): string[] {
   const lines: string[] = [];
   const fields: string[] = [
     `operationId: ${JSON.stringify(op.operationId)}`,
@@ -163,7 +166,7 @@ function requestStatements(op: OperationIR, result: string): string[] {
       else fields.push("body");
     }
   }
-  if (runtimeImports(op).includes("paramsURL")) fields.push("buildURL: paramsURL");
+  if (imports.includes("paramsURL")) fields.push("buildURL: paramsURL");
 
   const kind = op.response.kind;
   if (op.response.streamMediaType) {
@@ -253,7 +256,7 @@ export function emitOperationModule(
         overloads,
         parameters: signatureParameters(impl, true),
         returnType: `APIPromise<${impl.result}>`,
-        statements: requestStatements(op, impl.result),
+        statements: requestStatements(op, impl.result, values),
       },
     ],
   };

@@ -93,9 +93,9 @@ export const DEFAULT_MAX_RETRIES = 2;
 /**
  * The default `fetch`: looked up at call time (polyfills installed after construction still apply)
  * and called unbound-safe (browsers throw "Illegal invocation" for `fetch` called as a method of
- * another object). One shared function, so the transport can tell it from an injected one.
+ * another object).
  */
-export const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 /** Merges option layers (later wins), combining `defaultHeaders` and `retry` rather than replacing them. */
 export function mergeOptions<T extends ClientOptions>(

@@ -2,6 +2,7 @@ import { defaultBodySerializer } from "openapi-fetch";
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
 import { OpenRouterError } from "./errors/openrouter-error.js";
 import { buildHeaders } from "./internal/build-headers.js";
+import { mergeHeaders } from "./internal/merge-headers.js";
 import { createRedactor, type Redactor } from "./internal/redact.js";
 import { createScope, type RequestScope } from "./internal/request-scope.js";
 import { retryingFetch, type PreparedRequest } from "./internal/retrying-fetch.js";
@@ -124,9 +125,10 @@ function prepareRequest(
     return { url, method, headers, body: serialized };
   }
   const request = new Request(url, { method, body: serialized, headers });
-  return request.arrayBuffer().then((bytes) => {
-    const withBoundary: Record<string, string> = {};
-    request.headers.forEach((value, key) => (withBoundary[key] = value));
-    return { url, method, headers: withBoundary, body: bytes };
-  });
+  return request.arrayBuffer().then((bytes) => ({
+    url,
+    method,
+    headers: mergeHeaders(request.headers), // with the multipart boundary
+    body: bytes,
+  }));
 }
