@@ -14,17 +14,18 @@ export interface Logger {
 }
 
 const noop = () => {};
+const LEVELS = ["debug", "info", "warn", "error"] as const;
 
 /** Discards everything: the default unless `logger`, `debug` or `OPENROUTER_DEBUG` says otherwise. */
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
 
 /** Writes to `console` with an `[openrouter]` prefix; used by `debug: true` / `OPENROUTER_DEBUG`. */
-export const consoleLogger: Logger = {
-  debug: (message, ...args) => console.debug(`[openrouter] ${message}`, ...args),
-  info: (message, ...args) => console.info(`[openrouter] ${message}`, ...args),
-  warn: (message, ...args) => console.warn(`[openrouter] ${message}`, ...args),
-  error: (message, ...args) => console.error(`[openrouter] ${message}`, ...args),
-};
+export const consoleLogger: Logger = Object.fromEntries(
+  LEVELS.map((level) => [
+    level,
+    (message: string, ...args: unknown[]) => console[level](`[openrouter] ${message}`, ...args),
+  ]),
+) as unknown as Logger;
 
 /**
  * Picks the logger: an explicit `logger` wins; else `debug` (or, when `debug` is unset, a truthy
@@ -44,17 +45,14 @@ export function resolveLogger(options: {
  * the extra arguments go through `redact`. Applied to every logger, injected ones included.
  */
 export function redactingLogger(logger: Logger, redact: Redactor): Logger {
-  const wrap =
-    (fn: ((message: string, ...args: unknown[]) => void) | undefined) =>
-    (message: string, ...args: unknown[]) =>
-      fn?.call(logger, redact(message), ...args.map((a) => redactDeep(a, redact)));
-  const out: Logger = {
-    debug: wrap(logger.debug),
-    info: wrap(logger.info),
-    warn: wrap(logger.warn),
-    error: wrap(logger.error),
-  };
-  if (logger.trace) out.trace = wrap(logger.trace);
+  const out = {} as Logger;
+  for (const level of [...LEVELS, "trace"] as const) {
+    const write = logger[level];
+    if (write) {
+      out[level] = (message, ...args) =>
+        write.call(logger, redact(message), ...args.map((a) => redactDeep(a, redact)));
+    }
+  }
   return out;
 }
 

@@ -20,8 +20,6 @@ export interface ErrorSource {
 
 type JsonObject = Record<string, unknown>;
 
-const MAX_TEXT = 200;
-
 /**
  * The one error factory: picks the class from the status table and fills every field. Handles the
  * body shapes seen in the wild: `{error:{code,message,metadata}}` (code numeric, string or
@@ -29,34 +27,51 @@ const MAX_TEXT = 200;
  * and no body at all. Everything that reaches the error is redacted.
  */
 export function createAPIError(src: ErrorSource): APIError {
-  const body = redactDeep(src.body, src.redact);
-  const root = isObject(body) ? body : undefined;
-  const err = root && isObject(root["error"]) ? root["error"] : root;
+  const { redact } = src;
+  const body = redactDeep(src.body, redact);
+  const root = asObject(body);
+  const err = asObject(root?.["error"]) ?? root;
 
-  const metadata = err && isObject(err["metadata"]) ? parseRawMetadata(err["metadata"]) : undefined;
+  let metadata = asObject(err?.["metadata"]);
+  // Providers' own error bodies arrive as a JSON string in `metadata.raw`; parse it when possible.
+  const raw = metadata?.["raw"];
+  const parsedRaw = typeof raw === "string" ? parseErrorText(raw) : undefined;
+  if (typeof parsedRaw === "object") metadata = { ...metadata, raw: parsedRaw };
   const providerName = asString(metadata?.["provider_name"]);
-  const code = pickCode(err, root, src.status);
-  // In band: the status a numeric, HTTP-like code names (`undefined` when none: plain APIError).
-  const inBandStatus = src.inBand ? httpLikeStatus(code) : 0;
-  const status = inBandStatus || src.status;
-  const cls = inBandStatus === undefined ? APIError : errorClassForStatus(status);
+
+  // As sent; when missing, OpenRouter's `http_status`/`error_type`, else the status.
+  const code = ([
+    err?.["code"],
+    err?.["http_status"],
+    err?.["error_type"],
+    root?.["http_status"],
+    root?.["error_type"],
+  ].find((c) => typeof c === "number" || (typeof c === "string" && c)) ?? src.status) as
+    | number
+    | string;
+  // In band, the class comes from a numeric, HTTP-like code; without one it is a plain APIError
+  // carrying the response status.
+  const inBandStatus = src.inBand && /^[45]\d\d$/.test(String(code)) ? Number(code) : undefined;
+  const status = inBandStatus ?? src.status;
+  const cls = src.inBand && !inBandStatus ? APIError : errorClassForStatus(status);
 
   const serverMessage =
     asString(err?.["message"]) ??
     asString(root?.["message"]) ??
     asString(root?.["error"]) ??
     (typeof body === "string" ? summarizeText(body) : undefined);
-  const message = src.redact(
+  const message = redact(
     [
-      String(status),
-      serverMessage || (body === undefined || body === "" ? "status code (no body)" : undefined),
-      providerSuffix(providerName, metadata?.["raw"]),
+      status,
+      serverMessage || (body === undefined || body === "" ? "status code (no body)" : ""),
+      providerName && `[${providerName}]`,
+      providerMessage(metadata?.["raw"]),
     ]
       .filter(Boolean)
       .join(" "),
   );
 
-  const headers = src.headers ? redactHeaders(src.headers, src.redact) : undefined;
+  const headers = src.headers && redactHeaders(src.headers, redact);
   return new cls(message, {
     status,
     code,
@@ -94,9 +109,8 @@ export function parseErrorText(text: string): unknown {
  */
 export function isErrorPayload(value: unknown): boolean {
   return (
-    isObject(value) &&
-    isObject(value["error"]) &&
-    !["choices", "data", "output", "object", "results"].some((k) => k in value)
+    !!asObject(asObject(value)?.["error"]) &&
+    !["choices", "data", "output", "object", "results"].some((k) => k in (value as JsonObject))
   );
 }
 
@@ -105,54 +119,25 @@ export function isErrorPayload(value: unknown): boolean {
  * without `choices`, Anthropic-style `/messages` events) or `type: "error"` (`/responses` events).
  */
 export function isStreamErrorEvent(value: unknown): boolean {
-  return isObject(value) && (isObject(value["error"]) || value["type"] === "error");
+  const event = asObject(value);
+  return !!asObject(event?.["error"]) || event?.["type"] === "error";
 }
 
-function pickCode(err: JsonObject | undefined, root: JsonObject | undefined, status: number) {
-  for (const candidate of [
-    err?.["code"],
-    err?.["http_status"],
-    err?.["error_type"],
-    root?.["http_status"],
-    root?.["error_type"],
-  ]) {
-    if (typeof candidate === "number" || (typeof candidate === "string" && candidate)) {
-      return candidate;
-    }
+/** The upstream provider's own message from `metadata.raw` (a string, or an error object). */
+function providerMessage(raw: unknown): string | undefined {
+  let text: string | undefined;
+  if (typeof raw === "string") text = raw.trim();
+  else if (typeof raw === "object" && raw) {
+    const object = raw as JsonObject;
+    const error = object["error"];
+    text =
+      asString(asObject(error)?.["message"]) ??
+      asString(error) ??
+      asString(object["message"]) ??
+      asString(object["detail"]) ??
+      JSON.stringify(raw);
   }
-  return status;
-}
-
-/** A numeric (or numeric-string) code in the HTTP error range, else undefined. */
-function httpLikeStatus(code: number | string): number | undefined {
-  const n = typeof code === "number" || /^\d{3}$/.test(code) ? Number(code) : NaN;
-  return Number.isInteger(n) && n >= 400 && n <= 599 ? n : undefined;
-}
-
-/** Providers' own error bodies arrive as a JSON string in `metadata.raw`; parse it when possible. */
-function parseRawMetadata(metadata: JsonObject): JsonObject {
-  const raw = metadata["raw"];
-  if (typeof raw !== "string") return metadata;
-  const parsed = parseErrorText(raw);
-  return isObject(parsed) || Array.isArray(parsed) ? { ...metadata, raw: parsed } : metadata;
-}
-
-function providerSuffix(providerName: string | undefined, raw: unknown): string | undefined {
-  const rawMessage = rawProviderMessage(raw);
-  return providerName ? `[${providerName}]${rawMessage ? ` ${rawMessage}` : ""}` : rawMessage;
-}
-
-function rawProviderMessage(raw: unknown): string | undefined {
-  if (typeof raw === "string") return truncate(raw.trim(), 300) || undefined;
-  if (isObject(raw)) {
-    const error = raw["error"];
-    const message =
-      (isObject(error) ? asString(error["message"]) : asString(error)) ??
-      asString(raw["message"]) ??
-      asString(raw["detail"]);
-    if (message) return truncate(message, 300);
-  } else if (!Array.isArray(raw)) return undefined;
-  return truncate(JSON.stringify(raw), 300);
+  return text ? truncate(text, 300) : undefined;
 }
 
 /** Turns an HTML error page into one readable line: tags stripped, whitespace collapsed, truncated. */
@@ -160,15 +145,17 @@ function summarizeText(text: string): string {
   const stripped = /<[a-z!/]/i.test(text)
     ? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ")
     : text;
-  return truncate(stripped.replace(/\s+/g, " ").trim(), MAX_TEXT);
+  return truncate(stripped.replace(/\s+/g, " ").trim(), 200);
 }
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function asObject(value: unknown): JsonObject | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as JsonObject)
+    : undefined;
 }
 
 function asString(value: unknown): string | undefined {

@@ -26,6 +26,10 @@ export {
   UnprocessableEntityError,
   errorClassForStatus,
   STATUS_ERRORS,
+  type APIErrorClass,
+  type ModerationDetails,
+  type StatusError,
+  type StatusErrorClass,
 } from "./status-errors.js";
 export { TimeoutError } from "./timeout-error.js";
 export { ClientClosedError, UserAbortError } from "./user-abort-error.js";

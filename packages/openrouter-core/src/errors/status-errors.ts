@@ -1,88 +1,119 @@
 import { APIError, type APIErrorInit } from "./api-error.js";
-import { defineErrorName } from "./openrouter-error.js";
 
-// One class per status OpenRouter documents. Bodies are empty on purpose: the table at the bottom
-// names them and maps statuses to them, so adding a status is one class line plus one table row.
-// (Naming them from the table is a module side effect, so bundlers keep every class here; the
-// error factory needs the table anyway.)
+/**
+ * An instance of a status class. Its `name` (the class's public name) tells the classes apart, at
+ * run time and for TypeScript's narrowing: `if (e instanceof RateLimitError) … else …` keeps the
+ * other statuses in the `else` branch.
+ */
+export type StatusError<N extends string> = APIError & { readonly name: N };
+
+/** A class built by the status-error factory: an {@link APIError} subclass named `N`. */
+export interface StatusErrorClass<N extends string, Extra = unknown> {
+  new (message: string, init: APIErrorInit): StatusError<N> & Extra;
+  readonly prototype: StatusError<N> & Extra;
+  readonly errorName: N;
+}
+
+/** Moderation details of a {@link PermissionDeniedError}. */
+export interface ModerationDetails {
+  /** Why moderation flagged the input; empty when the 403 was not a moderation decision. */
+  readonly reasons: string[];
+  /** The (possibly truncated) input moderation flagged, when sent. */
+  readonly flaggedInput: string | undefined;
+}
+
+/** What the error factory constructs: `APIError` or one of its status classes. */
+export type APIErrorClass = new (message: string, init: APIErrorInit) => APIError;
+
+/** Every status class, in the order declared: `[status, class, public name]`. */
+export const STATUS_ERRORS: Array<readonly [status: number, cls: APIErrorClass, name: string]> = [];
+const byStatus = new Map<number, APIErrorClass>();
+
+/**
+ * The one factory of status classes: an `APIError` subclass named `name`, registered for `status`
+ * (so the error factory picks it), optionally with fields computed from the error's init.
+ */
+function statusError<N extends string, Extra = unknown>(
+  name: N,
+  status: number,
+  extra?: (init: APIErrorInit) => Extra,
+): StatusErrorClass<N, Extra> {
+  const cls = class extends APIError {
+    static override readonly errorName: string = name;
+    constructor(message: string, init: APIErrorInit) {
+      super(message, init);
+      if (extra) Object.assign(this, extra(init));
+    }
+  };
+  byStatus.set(status, cls);
+  STATUS_ERRORS.push([status, cls, name]);
+  return cls as unknown as StatusErrorClass<N, Extra>;
+}
+
+// One class per status OpenRouter documents; adding a status is one line. Each is a value (the
+// class) and a type (its instances) of the same name.
 
 /** 400: invalid or missing parameters, or a prompt the model cannot take. Alias: `InvalidRequestError`. */
-export class BadRequestError extends APIError {}
+export const BadRequestError = statusError("BadRequestError", 400);
+export type BadRequestError = InstanceType<typeof BadRequestError>;
 /** 401: the API key is missing, invalid, disabled, or expired. */
-export class AuthenticationError extends APIError {}
+export const AuthenticationError = statusError("AuthenticationError", 401);
+export type AuthenticationError = InstanceType<typeof AuthenticationError>;
 /** 402: the account or key is out of credits; add credits and retry. */
-export class PaymentRequiredError extends APIError {}
-
+export const PaymentRequiredError = statusError("PaymentRequiredError", 402);
+export type PaymentRequiredError = InstanceType<typeof PaymentRequiredError>;
 /**
  * 403: the key may not do this, or moderation/a guardrail flagged the input. For moderation,
  * `reasons` and `flaggedInput` come from `metadata.reasons` and `metadata.flagged_input`.
  */
-export class PermissionDeniedError extends APIError {
-  /** Why moderation flagged the input; empty when the 403 was not a moderation decision. */
-  declare readonly reasons: string[];
-  /** The (possibly truncated) input moderation flagged, when sent. */
-  declare readonly flaggedInput: string | undefined;
-
-  constructor(message: string, init: APIErrorInit) {
-    super(message, init);
-    const reasons = init.metadata?.["reasons"];
-    const flagged = init.metadata?.["flagged_input"];
-    this.reasons = Array.isArray(reasons)
-      ? reasons.filter((r): r is string => typeof r === "string")
-      : [];
-    this.flaggedInput = typeof flagged === "string" ? flagged : undefined;
-  }
-}
-
+export const PermissionDeniedError = statusError(
+  "PermissionDeniedError",
+  403,
+  ({ metadata }): ModerationDetails => {
+    const reasons = metadata?.["reasons"];
+    const flagged = metadata?.["flagged_input"];
+    return {
+      reasons: Array.isArray(reasons) ? reasons.filter((r) => typeof r === "string") : [],
+      flaggedInput: typeof flagged === "string" ? flagged : undefined,
+    };
+  },
+);
+export type PermissionDeniedError = InstanceType<typeof PermissionDeniedError>;
 /** 404: unknown model, route, or resource. Alias: `ModelNotFoundError`. */
-export class NotFoundError extends APIError {}
+export const NotFoundError = statusError("NotFoundError", 404);
+export type NotFoundError = InstanceType<typeof NotFoundError>;
 /** 408: the server gave up waiting for the request. Retried by default. */
-export class RequestTimeoutError extends APIError {}
+export const RequestTimeoutError = statusError("RequestTimeoutError", 408);
+export type RequestTimeoutError = InstanceType<typeof RequestTimeoutError>;
 /** 409: the resource changed concurrently. Retried by default. */
-export class ConflictError extends APIError {}
+export const ConflictError = statusError("ConflictError", 409);
+export type ConflictError = InstanceType<typeof ConflictError>;
 /** 413: the request body is too large. */
-export class PayloadTooLargeError extends APIError {}
+export const PayloadTooLargeError = statusError("PayloadTooLargeError", 413);
+export type PayloadTooLargeError = InstanceType<typeof PayloadTooLargeError>;
 /** 422: the request was well-formed but semantically invalid. */
-export class UnprocessableEntityError extends APIError {}
+export const UnprocessableEntityError = statusError("UnprocessableEntityError", 422);
+export type UnprocessableEntityError = InstanceType<typeof UnprocessableEntityError>;
 /** 429: rate limited. Retried by default, honouring `Retry-After` and `X-RateLimit-Reset`. */
-export class RateLimitError extends APIError {}
+export const RateLimitError = statusError("RateLimitError", 429);
+export type RateLimitError = InstanceType<typeof RateLimitError>;
 /** 500, and any 5xx without a class of its own. Retried by default. */
-export class InternalServerError extends APIError {}
+export const InternalServerError = statusError("InternalServerError", 500);
+export type InternalServerError = InstanceType<typeof InternalServerError>;
 /** 502: the chosen model is down or returned an invalid response. Retried by default. */
-export class BadGatewayError extends APIError {}
+export const BadGatewayError = statusError("BadGatewayError", 502);
+export type BadGatewayError = InstanceType<typeof BadGatewayError>;
 /** 503: no provider currently meets the routing requirements. Retried by default. */
-export class ServiceUnavailableError extends APIError {}
+export const ServiceUnavailableError = statusError("ServiceUnavailableError", 503);
+export type ServiceUnavailableError = InstanceType<typeof ServiceUnavailableError>;
 /** 524: Cloudflare's edge timed out waiting for the origin. Retried by default. */
-export class EdgeNetworkTimeoutError extends APIError {}
+export const EdgeNetworkTimeoutError = statusError("EdgeNetworkTimeoutError", 524);
+export type EdgeNetworkTimeoutError = InstanceType<typeof EdgeNetworkTimeoutError>;
 /** 529: the upstream provider is overloaded. Retried by default. */
-export class ProviderOverloadedError extends APIError {}
-
-/** The one table: status → class → public name. Guards and the error factory derive from it. */
-export const STATUS_ERRORS = [
-  [400, BadRequestError, "BadRequestError"],
-  [401, AuthenticationError, "AuthenticationError"],
-  [402, PaymentRequiredError, "PaymentRequiredError"],
-  [403, PermissionDeniedError, "PermissionDeniedError"],
-  [404, NotFoundError, "NotFoundError"],
-  [408, RequestTimeoutError, "RequestTimeoutError"],
-  [409, ConflictError, "ConflictError"],
-  [413, PayloadTooLargeError, "PayloadTooLargeError"],
-  [422, UnprocessableEntityError, "UnprocessableEntityError"],
-  [429, RateLimitError, "RateLimitError"],
-  [500, InternalServerError, "InternalServerError"],
-  [502, BadGatewayError, "BadGatewayError"],
-  [503, ServiceUnavailableError, "ServiceUnavailableError"],
-  [524, EdgeNetworkTimeoutError, "EdgeNetworkTimeoutError"],
-  [529, ProviderOverloadedError, "ProviderOverloadedError"],
-] as const;
-
-const byStatus = new Map<number, typeof APIError>();
-for (const [status, cls, name] of STATUS_ERRORS) {
-  defineErrorName(cls, name);
-  byStatus.set(status, cls);
-}
+export const ProviderOverloadedError = statusError("ProviderOverloadedError", 529);
+export type ProviderOverloadedError = InstanceType<typeof ProviderOverloadedError>;
 
 /** The class for an HTTP status: its own class, `InternalServerError` for other 5xx, else `APIError`. */
-export function errorClassForStatus(status: number): typeof APIError {
+export function errorClassForStatus(status: number): APIErrorClass {
   return byStatus.get(status) ?? (status >= 500 && status <= 599 ? InternalServerError : APIError);
 }

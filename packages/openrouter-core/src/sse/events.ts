@@ -48,19 +48,6 @@ export class Stream<T> implements AsyncIterable<T> {
     this._consumed = false;
   }
 
-  /** A stream over an SSE response; events are decoded lazily, when iteration starts. */
-  static fromSSEResponse<T>(
-    response: Response,
-    controller: AbortController,
-    context: StreamContext,
-  ): Stream<T> {
-    return new Stream<T>(
-      () => iterateEvents<T>(response, controller, context),
-      controller,
-      response,
-    );
-  }
-
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this._consumed) {
       throw new OpenRouterError(
@@ -140,7 +127,8 @@ export function sseStream(
   controller: AbortController,
   context: StreamContext,
 ): Stream<unknown> {
-  return Stream.fromSSEResponse(response, controller, context);
+  // Events are decoded lazily, when iteration starts.
+  return new Stream(() => iterateEvents(response, controller, context), controller, response);
 }
 
 async function* iterateEvents<T>(
@@ -154,8 +142,8 @@ async function* iterateEvents<T>(
   try {
     if (!response.body) return;
     // The body is read directly (no TransformStream in between): each network chunk is decoded
-    // and parsed synchronously, and all the events it completes are queued and delivered before
-    // the next read. The idle timer runs only while a read waits for bytes, so any received chunk
+    // and parsed synchronously, and all the events it completes are delivered before the next
+    // read. The idle timer runs only while a read waits for bytes, so any received chunk
     // (keep-alive comments included) restarts the countdown.
     reader = response.body.getReader();
     reads = guardReads(
@@ -168,46 +156,29 @@ async function* iterateEvents<T>(
     // multibyte character split across network reads decodes intact. The decoder drops a BOM.
     const decoder = new TextDecoder();
     const queue: SSEMessage[] = [];
-    let head = 0;
     const parser = createParser({ onEvent: (message) => void queue.push(message) });
-    let ended = false;
-    for (;;) {
-      if (head === queue.length) {
-        if (ended) {
-          finished = true;
-          return;
+    for (let done = false; !done; ) {
+      const result = await reads.read();
+      if ((done = result.done)) {
+        parser.feed(decoder.decode());
+        parser.reset({ consume: true });
+      } else parser.feed(decoder.decode(result.value, { stream: true }));
+      for (const message of queue.splice(0)) {
+        if (message.data === "[DONE]") return void (finished = true);
+        const data = parseData(message, ctx.redact);
+        if (isStreamErrorEvent(data)) {
+          throw createAPIError({
+            status: response.status,
+            headers: response.headers,
+            body: data,
+            redact: ctx.redact,
+            inBand: true,
+          });
         }
-        queue.length = 0;
-        head = 0;
-        const result = await reads.read();
-        if (result.done) {
-          parser.feed(decoder.decode());
-          parser.reset({ consume: true });
-          ended = true;
-        } else {
-          parser.feed(decoder.decode(result.value, { stream: true }));
-        }
-        continue;
+        yield data as T;
       }
-      const message = queue[head]!;
-      // Release the delivered event so a long queue doesn't pin it.
-      queue[head++] = undefined as unknown as SSEMessage;
-      if (message.data === "[DONE]") {
-        finished = true;
-        return;
-      }
-      const data = parseData(message, ctx.redact);
-      if (isStreamErrorEvent(data)) {
-        throw createAPIError({
-          status: response.status,
-          headers: response.headers,
-          body: data,
-          redact: ctx.redact,
-          inBand: true,
-        });
-      }
-      yield data as T;
     }
+    finished = true;
   } finally {
     reads?.done();
     if (reader) {

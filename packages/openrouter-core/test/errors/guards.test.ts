@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import * as core from "../../src/index.js";
 import { errorClassName } from "../../src/errors/openrouter-error.js";
 import {
@@ -94,5 +94,32 @@ describe("guards", () => {
     expect(closed.name).toBe("ClientClosedError");
     expect(core.isUserAbortError(closed)).toBe(true);
     expect(Object.getPrototypeOf(closed.constructor).prototype.name).toBe("UserAbortError");
+  });
+
+  it("come from one factory whose classes TypeScript tells apart", () => {
+    const limited: core.APIError = new core.RateLimitError("429", init);
+    // each status class is its own type: an `else` branch keeps the other statuses
+    if (limited instanceof core.BadRequestError) {
+      expectTypeOf(limited).toEqualTypeOf<core.BadRequestError>();
+      expect.unreachable();
+    } else if (limited instanceof core.RateLimitError) {
+      expectTypeOf(limited.name).toEqualTypeOf<"RateLimitError">();
+      expect(limited.name).toBe("RateLimitError");
+    } else expect.unreachable();
+    expectTypeOf<core.RateLimitError>().not.toMatchTypeOf<core.BadRequestError>();
+    const denied = new core.PermissionDeniedError("403", {
+      status: 403,
+      code: 403,
+      metadata: { reasons: ["hate", 1], flagged_input: "x" },
+    });
+    expectTypeOf(denied.reasons).toEqualTypeOf<string[]>();
+    expect(denied).toMatchObject({
+      reasons: ["hate"],
+      flaggedInput: "x",
+      name: "PermissionDeniedError",
+    });
+    expect(core.STATUS_ERRORS.map(([status]) => status)).toEqual([
+      400, 401, 402, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 524, 529,
+    ]);
   });
 });
