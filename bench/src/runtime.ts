@@ -483,34 +483,104 @@ interface BundleResult {
   warnings: number;
 }
 
+/** One entry bundled as every SDK is: esbuild, minified ESM, platform neutral; gzip level 9. */
+async function bundleSize(contents: string, sourcefile: string): Promise<BundleResult> {
+  const out = await build({
+    stdin: { contents, resolveDir: benchDir, loader: "js", sourcefile },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+    legalComments: "none",
+  });
+  const code = out.outputFiles[0]!.contents;
+  return {
+    minBytes: code.byteLength,
+    gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+    warnings: out.warnings.length,
+  };
+}
+
 async function bundleSizes() {
   const results = {} as Record<"chat" | "models" | "full", Partial<Record<Sdk, BundleResult>>>;
   for (const kind of ["chat", "models", "full"] as const) {
     results[kind] = {};
     for (const sdk of SDKS) {
       const contents = BUNDLES[kind][sdk];
-      if (!contents) continue;
-      const out = await build({
-        stdin: { contents, resolveDir: benchDir, loader: "js", sourcefile: `${kind}-${sdk}.js` },
-        bundle: true,
-        minify: true,
-        format: "esm",
-        platform: "neutral",
-        mainFields: ["module", "main"],
-        target: "es2022",
-        write: false,
-        logLevel: "silent",
-        legalComments: "none",
-      });
-      const code = out.outputFiles[0]!.contents;
-      results[kind][sdk] = {
-        minBytes: code.byteLength,
-        gzipBytes: gzipSync(code, { level: 9 }).byteLength,
-        warnings: out.warnings.length,
-      };
+      if (contents) results[kind][sdk] = await bundleSize(contents, `${kind}-${sdk}.js`);
     }
   }
   return results;
+}
+
+// Libraries an SDK could be assembled from, each making the chat call its own way: what the
+// chat-only budget has to be weighed against. Not SDKs: none has typed status errors, logging,
+// key redaction or a per-read idle timeout.
+const BUILDING_BLOCKS: Array<{ name: string; has: string; code: string }> = [
+  {
+    name: "openapi-fetch",
+    has: "typed fetch client, serialisers, middleware",
+    code: `import createClient from "openapi-fetch";
+export async function run(key) { return createClient({ baseUrl: "https://openrouter.ai/api/v1", headers: { authorization: "Bearer " + key } }).POST("/chat/completions", { body: ${CHAT_CALL} }); }`,
+  },
+  {
+    name: "eventsource-parser",
+    has: "SSE parser",
+    code: `import { createParser } from "eventsource-parser";
+export function run(onEvent) { return createParser({ onEvent }); }`,
+  },
+  {
+    name: "ky",
+    has: "fetch wrapper: retries (Retry-After), timeout, HTTPError, hooks",
+    code: `import ky from "ky";
+export async function run(key) { return ky.post("https://openrouter.ai/api/v1/chat/completions", { headers: { authorization: "Bearer " + key }, json: ${CHAT_CALL} }).json(); }`,
+  },
+  {
+    name: "ky + eventsource-parser",
+    has: "both of the above: a chat call that can stream",
+    code: `import ky from "ky";
+import { createParser } from "eventsource-parser";
+export async function run(key, onEvent) {
+  const res = await ky.post("https://openrouter.ai/api/v1/chat/completions", { headers: { authorization: "Bearer " + key }, json: { ...${CHAT_CALL}, stream: true } });
+  const parser = createParser({ onEvent });
+  const decoder = new TextDecoder();
+  for await (const bytes of res.body) parser.feed(decoder.decode(bytes, { stream: true }));
+}`,
+  },
+];
+
+interface BuildingBlockResult extends BundleResult {
+  name: string;
+  has: string;
+}
+
+async function buildingBlockSizes(): Promise<BuildingBlockResult[]> {
+  const results: BuildingBlockResult[] = [];
+  for (const { name, has, code } of BUILDING_BLOCKS) {
+    results.push({ name, has, ...(await bundleSize(code, `block-${name}.js`)) });
+  }
+  return results;
+}
+
+function buildingBlockTable(
+  blocks: BuildingBlockResult[],
+  bundles: Awaited<ReturnType<typeof bundleSizes>>,
+): string {
+  const orkit = bundles.chat.orkit?.gzipBytes ?? NaN;
+  return table(
+    ["library", "what it does", "min KiB", "min+gzip KiB", "orkit chat-only ×"],
+    blocks.map((b) => [
+      `${b.name} ${pkgVersion(b.name.split(" ")[0]!)}${b.name.includes("+") ? ` + ${pkgVersion("eventsource-parser")}` : ""}`,
+      b.has,
+      f1(b.minBytes / 1024),
+      f1(b.gzipBytes / 1024),
+      ratio(orkit, b.gzipBytes),
+    ]),
+  );
 }
 
 function bundleTable(results: Awaited<ReturnType<typeof bundleSizes>>): string {
@@ -707,6 +777,7 @@ async function main(): Promise<void> {
   }
   process.stderr.write("bundles…\n");
   const bundles = await bundleSizes();
+  const buildingBlocks = await buildingBlockSizes();
   process.stderr.write("cold import…\n");
   const cold = coldImport();
 
@@ -734,6 +805,8 @@ async function main(): Promise<void> {
       libraryTable(library),
     `## 2. Streaming: ${f0(STREAM_EVENTS)} events (${f1(info.streamBytes / 2 ** 20)} MiB in ${info.streamWrites} writes, ${info.streamSplitWrites} of them cut inside a UTF-8 character)\n\n${streamTable(stream.best)}`,
     `## 3. Bundle size (esbuild ${versions["esbuild"]}, minified ESM, platform neutral; gzip level 9)\n\n${bundleTable(bundles)}`,
+    "## 3a. Building blocks: libraries an SDK could be made of, doing the same chat call (same bundling)\n\n" +
+      buildingBlockTable(buildingBlocks, bundles),
     `## 4. Cold import (median of ${COLD_RUNS} runs)\n\n${coldTable(cold)}`,
     "## 5. Retries (default settings; short delays where configurable: orkit `retry.initialDelayMs: 50`; " +
       "@openrouter/sdk backoff 50 ms initial, 2 s max interval, 5 s max elapsed (default 1 h); openai has no delay knob)\n\n" +
@@ -766,6 +839,7 @@ async function main(): Promise<void> {
         libraryOnly: library,
         streaming: { best: stream.best, runs: stream.runs },
         bundles,
+        buildingBlocks,
         coldImport: cold,
         retries: retryRuns,
         problems,

@@ -79,6 +79,8 @@ export interface RuntimeJson {
   libraryOnly: Record<Sdk, { run: Phase; retainedBytesPerCall: number }>;
   streaming: { best: Record<Sdk, StreamRun> };
   bundles: Record<BundleKind, Partial<Record<Sdk, BundleResult>>>;
+  /** Libraries an SDK could be made of, bundled the same way (absent in older results). */
+  buildingBlocks?: Array<BundleResult & { name: string; has: string }>;
   coldImport: ColdImport[];
   retries: RetryRun[];
   problems: string[];

@@ -230,6 +230,29 @@ function bundleSection({ runtime }: Results): string {
       ["bundle", "client", "min KiB", "min+gzip KiB", "gzip ×floor", ...anchorHeads("gzip ")],
       rows,
       ["l", "l"],
+    ) +
+    buildingBlocks(runtime)
+  );
+}
+
+/** The libraries an SDK could be assembled from, doing the same chat call: the budget's yardstick. */
+function buildingBlocks(runtime: Results["runtime"]): string {
+  const blocks = runtime.buildingBlocks;
+  if (!blocks?.length) return "";
+  const orkit = runtime.bundles.chat.orkit?.gzipBytes;
+  return (
+    "\n\nBuilding blocks, bundled the same way (none has typed status errors, logging, key redaction " +
+    "or an idle timeout):\n\n" +
+    table(
+      ["library", "what it does", "min KiB", "min+gzip KiB", "orkit chat only ×"],
+      blocks.map((b) => [
+        b.name,
+        b.has,
+        num(kib(b.minBytes), 2),
+        num(kib(b.gzipBytes), 2),
+        ratio(orkit, b.gzipBytes),
+      ]),
+      ["l", "l"],
     )
   );
 }
