@@ -26,17 +26,11 @@ export interface RequestContext extends RequestScope {
    */
   logging: boolean;
   redact: Redactor;
-  /**
-   * Set by the transport when a 2xx response is returned: aborting it tears down that response's
-   * body, which is how streams stop on `break`, on idle timeout, and on `close()`.
-   */
-  controller?: AbortController;
 }
 
 /** A request that got a 2xx response, with everything needed to read its body. */
 export interface SentRequest extends RequestContext {
   response: Response;
-  controller: AbortController;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ConnectionError } from "../errors/connection-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
-import { createIdleTimer } from "./idle-timer.js";
+import { createIdleTimer, type IdleTimer } from "./idle-timer.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
@@ -10,6 +10,8 @@ export interface BodyReadContext {
   signal?: AbortSignal | undefined;
   /** The caller's or client's abort reason, if either fired; it wins over other explanations. */
   abortError(): Error | undefined;
+  /** The request's countdown (see RequestScope), reused here; without one, reads get their own. */
+  timer?: IdleTimer;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface BodyReadContext {
  * to this package's errors. `controller` is the attempt's: aborting it tears down the body. The
  * caller's and client's signals abort it too (the transport links them), so one listener covers
  * all three; on abort the reader is cancelled, which ends a pending read at once.
- * Call `done()` when the reads are over: it removes the listener and clears the timer.
+ * Call `done()` when the reads are over: it removes the listener and stops the countdown.
  */
 export function guardReads<T>(
   reader: ReadableStreamDefaultReader<T>,
@@ -26,9 +28,8 @@ export function guardReads<T>(
   ctx: BodyReadContext,
   idleMessage: string,
 ) {
-  const idle = createIdleTimer(ctx.idleTimeout, () =>
-    controller.abort(new TimeoutError(idleMessage)),
-  );
+  const idle = ctx.timer ?? createIdleTimer();
+  const onIdle = () => controller.abort(new TimeoutError(idleMessage));
   // For the transport's own contexts both are the same signal (EventTarget adds a listener once);
   // a hand-built StreamContext's signal is watched too.
   const signals = [controller.signal, ctx.signal];
@@ -44,7 +45,7 @@ export function guardReads<T>(
     touch: idle.touch,
     async read(): Promise<ReadableStreamReadResult<T>> {
       check();
-      idle.start();
+      idle.start(ctx.idleTimeout, onIdle);
       let result: ReadableStreamReadResult<T>;
       try {
         result = await reader.read();
@@ -89,8 +90,8 @@ export async function readBodyText(
     finished = true;
   } finally {
     reads.done();
+    // A finished reader stays locked: releasing it would only build an Error for its `closed`.
     if (!finished) reader.cancel().catch(() => {});
-    else reader.releaseLock();
   }
   // One chunk (the usual chat body) decodes directly; several are copied into one buffer and
   // decoded once, as fetch's own `text()` does (cheaper than a Blob or per-chunk decoding).

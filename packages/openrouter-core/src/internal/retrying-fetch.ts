@@ -5,7 +5,6 @@ import { TimeoutError } from "../errors/timeout-error.js";
 import { headersForLog } from "../logger.js";
 import type { RequestContext } from "../request.js";
 import { retryDelay, shouldRetryResponse } from "../retry.js";
-import { createIdleTimer } from "./idle-timer.js";
 import { readBodyText } from "./read-body.js";
 import { raceAbort } from "./sleep.js";
 
@@ -25,7 +24,7 @@ export interface PreparedRequest {
  * Sends the request built from openapi-fetch's serialisers. It owns the attempt loop, the
  * per-attempt timeout, and turning a final non-2xx response into a typed error. Retry decisions use
  * only status and headers, so nothing is retried once a body (let alone a stream event) has been
- * consumed. On a 2xx it leaves the attempt's controller in `ctx.controller`.
+ * consumed. On a 2xx, `ctx.controller` is the one whose abort tears down the response's body.
  *
  * Each attempt gets its own controller from the scope (the caller's and client's signals abort it)
  * and the attempt's timeout aborts it too. Every `fetch`, default or injected, is called as
@@ -65,14 +64,13 @@ export async function retryingFetch(
     const cancelled = ctx.abortError();
     if (cancelled) throw cancelled;
 
-    const controller = ctx.attempt();
+    const { controller } = ctx;
     const init: RequestInit = { method, headers, body, signal: controller.signal };
-    const timer = createIdleTimer(options.timeout, () =>
+    ctx.timer.start(options.timeout, () =>
       controller.abort(
         new TimeoutError(`${operationId}: no response headers within ${options.timeout}ms.`),
       ),
     );
-    timer.start();
     if (logging)
       logger.debug(`→ ${method} ${logURL} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
         headers: headersForLog(headers, redact),
@@ -87,8 +85,8 @@ export async function retryingFetch(
       if (external) throw external;
       // fetch rejects a malformed URL or header with the same TypeError it uses for network
       // failures. Only on failure, check the request itself: a bad one is a programming error,
-      // thrown as is and never retried.
-      if (attempt === 1) assertValidRequest(url, method, headers);
+      // thrown as is (the TypeError `new Request` throws) and never retried.
+      if (attempt === 1) new Request(url, { method, headers });
       const reason: unknown = controller.signal.reason;
       const failure =
         controller.signal.aborted && reason instanceof OpenRouterError
@@ -103,7 +101,8 @@ export async function retryingFetch(
       await backoff(attempt, undefined, failure.name);
       continue;
     } finally {
-      timer.stop();
+      // Paused, not stopped: the body read reuses the armed timer (see createIdleTimer).
+      ctx.timer.pause();
     }
 
     const { status } = response;
@@ -111,11 +110,8 @@ export async function retryingFetch(
       logger.debug(`← ${status} ${method} ${logURL} in ${Date.now() - started}ms`, {
         requestId: response.headers.get("x-request-id") ?? response.headers.get("x-generation-id"),
       });
-    if (response.ok) {
-      // Stays linked: the caller's and client's signals must still tear down this response's body.
-      ctx.controller = controller;
-      return response;
-    }
+    // Stays linked: the caller's and client's signals must still tear down this response's body.
+    if (response.ok) return response;
     const responseHeaders = response.headers;
     if (attempt < maxAttempts && shouldRetryResponse(status, responseHeaders)) {
       // Free the connection; the body of a response we are about to retry is never read.
@@ -143,11 +139,6 @@ export async function retryingFetch(
       cause,
     });
   }
-}
-
-/** Throws fetch's own TypeError when `url` or `headers` cannot make a request. */
-function assertValidRequest(url: string, method: string, headers: Record<string, string>): void {
-  new Request(url, { method, headers });
 }
 
 function describe(error: unknown): string {
