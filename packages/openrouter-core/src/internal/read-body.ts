@@ -1,6 +1,6 @@
 import { ConnectionError } from "../errors/connection-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
-import { createIdleTimer, type IdleTimer } from "./idle-timer.js";
+import { IdleTimer } from "./idle-timer.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
@@ -28,21 +28,21 @@ export function guardReads<T>(
   ctx: BodyReadContext,
   idleMessage: string,
 ) {
-  const idle = ctx.timer ?? createIdleTimer();
+  const idle = ctx.timer ?? new IdleTimer();
   const onIdle = () => controller.abort(new TimeoutError(idleMessage));
-  // For the transport's own contexts both are the same signal (EventTarget adds a listener once);
-  // a hand-built StreamContext's signal is watched too.
-  const signals = [controller.signal, ctx.signal];
+  // For the transport's own contexts both are the same signal; a hand-built StreamContext's signal
+  // is watched too.
+  const { signal } = controller;
+  const other = ctx.signal === signal ? undefined : ctx.signal;
   const onAbort = () => void reader.cancel().catch(() => {});
-  for (const s of signals) s?.addEventListener("abort", onAbort);
+  signal.addEventListener("abort", onAbort);
+  other?.addEventListener("abort", onAbort);
   // Once aborted, a read "fails with" the first aborted signal's reason.
   const check = () => {
-    const aborted = signals.find((s) => s?.aborted);
+    const aborted = signal.aborted ? signal : other?.aborted && other;
     if (aborted) throw mapReadError(aborted.reason, controller, ctx);
   };
   return {
-    /** Restarts the idle countdown if it is running: bytes arrived. */
-    touch: idle.touch,
     async read(): Promise<ReadableStreamReadResult<T>> {
       check();
       idle.start(ctx.idleTimeout, onIdle);
@@ -61,7 +61,8 @@ export function guardReads<T>(
     /** Stops the timer and removes the listeners. Idempotent. */
     done() {
       idle.stop();
-      for (const s of signals) s?.removeEventListener("abort", onAbort);
+      signal.removeEventListener("abort", onAbort);
+      other?.removeEventListener("abort", onAbort);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { OpenRouterError } from "../errors/openrouter-error.js";
 import { ClientClosedError, UserAbortError } from "../errors/user-abort-error.js";
 import { linkAbort } from "./any-signal.js";
-import { createIdleTimer, type IdleTimer } from "./idle-timer.js";
+import { IdleTimer } from "./idle-timer.js";
 
 /**
  * The two external reasons a request can end early, the caller's `signal` and the client's
@@ -72,7 +72,7 @@ export function createScope(
   return {
     controller: current,
     signal: current.signal,
-    timer: createIdleTimer(),
+    timer: new IdleTimer(),
     abortError: () =>
       closeSignals.some((s) => s.aborted)
         ? new ClientClosedError()

@@ -43,23 +43,6 @@ export async function retryingFetch(
   if (body !== undefined && logging && logger.trace)
     logger.trace(`${operationId} request body`, describeBody(body, headers));
 
-  const backoff = async (attempt: number, responseHeaders: Headers | undefined, reason: string) => {
-    const { delayMs, source } = retryDelay({
-      retryNumber: attempt,
-      options: options.retry,
-      headers: responseHeaders,
-    });
-    if (logging)
-      logger.info(
-        `${operationId}: retrying after ${reason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
-      );
-    try {
-      await raceAbort(options.sleep(delayMs, ctx.signal), ctx.signal);
-    } catch (error) {
-      throw ctx.abortError() ?? error;
-    }
-  };
-
   for (let attempt = 1; ; attempt++) {
     const cancelled = ctx.abortError();
     if (cancelled) throw cancelled;
@@ -97,8 +80,7 @@ export async function retryingFetch(
       if (logging)
         logger.debug(`✗ ${method} ${logURL} after ${Date.now() - started}ms: ${failure.message}`);
       if (attempt >= maxAttempts) throw failure;
-      ctx.renew();
-      await backoff(attempt, undefined, failure.name);
+      await backoff(ctx, attempt, undefined, failure.name);
       continue;
     } finally {
       // Paused, not stopped: the body read reuses the armed timer (see createIdleTimer).
@@ -116,8 +98,7 @@ export async function retryingFetch(
     if (attempt < maxAttempts && shouldRetryResponse(status, responseHeaders)) {
       // Free the connection; the body of a response we are about to retry is never read.
       response.body?.cancel().catch(() => {});
-      ctx.renew();
-      await backoff(attempt, responseHeaders, `status ${status}`);
+      await backoff(ctx, attempt, responseHeaders, `status ${status}`);
       continue;
     }
     // The final error: read its body; a failed read still reports the status, with the cause.
@@ -138,6 +119,27 @@ export async function retryingFetch(
       redact,
       cause,
     });
+  }
+}
+
+/** Renews the attempt's controller, then waits out the retry delay; an abort meanwhile ends the request. */
+async function backoff(
+  ctx: RequestContext,
+  attempt: number,
+  headers: Headers | undefined,
+  reason: string,
+): Promise<void> {
+  const { options } = ctx;
+  ctx.renew();
+  const { delayMs, source } = retryDelay({ retryNumber: attempt, options: options.retry, headers });
+  if (ctx.logging)
+    ctx.logger.info(
+      `${ctx.operation.operationId}: retrying after ${reason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${options.maxRetries + 1}`,
+    );
+  try {
+    await raceAbort(options.sleep(delayMs, ctx.signal), ctx.signal);
+  } catch (error) {
+    throw ctx.abortError() ?? error;
   }
 }
 
