@@ -28,9 +28,9 @@ export class APIPromise<T> extends Promise<T> {
   // members make a class nominal, and then the APIPromise of one copy of core would not be
   // assignable to another copy's, breaking the structural `Client` contract.
   /** @internal */
-  readonly _raw: Promise<RawResult<T>>;
+  declare readonly _raw: Promise<RawResult<T>>;
   /** @internal The parsed data; set by the first `then` or `withResponse()`, so the body is read once. */
-  _parsing: Promise<T> | undefined;
+  declare _parsing: Promise<T> | undefined;
 
   constructor(raw: Promise<RawResult<T>>) {
     // The base promise is a placeholder: `then`/`catch`/`finally` below delegate to the real work,

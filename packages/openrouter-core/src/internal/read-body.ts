@@ -15,11 +15,26 @@ export interface BodyReadContext {
 }
 
 /**
+ * The transport's attempt controllers: aborting one also runs `onAbort`, which a body read sets to
+ * cancel its reader. Every abort of the attempt (caller, `close()`, timeouts, a stream left early,
+ * `stream.controller.abort()`) goes through `abort()`, so this replaces an abort listener per body
+ * read (EventTarget listeners are costly to add and remove).
+ */
+export class AttemptController extends AbortController {
+  declare onAbort: (() => void) | undefined;
+  override abort(reason?: unknown): void {
+    super.abort(reason);
+    this.onAbort?.();
+  }
+}
+
+/**
  * Reads of a response body with the idle timeout running only while waiting for data, every read
  * ended by an abort (a custom `fetch` may ignore aborts once headers arrived), and failures mapped
  * to this package's errors. `controller` is the attempt's: aborting it tears down the body. The
- * caller's and client's signals abort it too (the transport links them), so one listener covers
- * all three; on abort the reader is cancelled, which ends a pending read at once.
+ * caller's and client's signals abort it too (the transport links them), so one hook (an
+ * AttemptController's) or listener covers all three; on abort the reader is cancelled, which ends
+ * a pending read at once.
  * Call `done()` when the reads are over: it removes the listener and stops the countdown.
  */
 export function guardReads<T>(
@@ -35,7 +50,9 @@ export function guardReads<T>(
   const { signal } = controller;
   const other = ctx.signal === signal ? undefined : ctx.signal;
   const onAbort = () => void reader.cancel().catch(() => {});
-  signal.addEventListener("abort", onAbort);
+  const hooked = controller instanceof AttemptController;
+  if (hooked) controller.onAbort = onAbort;
+  else signal.addEventListener("abort", onAbort);
   other?.addEventListener("abort", onAbort);
   // Once aborted, a read "fails with" the first aborted signal's reason.
   const check = () => {
@@ -61,7 +78,8 @@ export function guardReads<T>(
     /** Stops the timer and removes the listeners. Idempotent. */
     done() {
       idle.stop();
-      signal.removeEventListener("abort", onAbort);
+      if (hooked) controller.onAbort = undefined;
+      else signal.removeEventListener("abort", onAbort);
       other?.removeEventListener("abort", onAbort);
     },
   };

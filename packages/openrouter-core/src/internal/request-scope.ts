@@ -2,6 +2,7 @@ import type { OpenRouterError } from "../errors/openrouter-error.js";
 import { ClientClosedError, UserAbortError } from "../errors/user-abort-error.js";
 import { linkAbort } from "./any-signal.js";
 import { IdleTimer } from "./idle-timer.js";
+import { AttemptController } from "./read-body.js";
 
 /**
  * The two external reasons a request can end early, the caller's `signal` and the client's
@@ -24,6 +25,8 @@ export interface RequestScope {
   timer: IdleTimer;
   /** The error to throw if the request was cancelled from outside, else `undefined`. */
   abortError(): OpenRouterError | undefined;
+  /** Throws `abortError()`, if any. */
+  throwIfAborted(): void;
   /**
    * Replaces the used controller with a fresh one for the next attempt (before a retry's backoff,
    * which waits on `signal`). The caller's and client's signals abort only the current controller.
@@ -60,7 +63,7 @@ export function createScope(
   closeSignals: readonly AbortSignal[],
 ): RequestScope {
   const signals = [userSignal, ...closeSignals];
-  let current = new AbortController();
+  let current = new AttemptController();
   // What the long-lived signals hold while linked: these variables, never the scope object, which
   // becomes the request context and holds the response. So methods use `this`, not a closure.
   const unlinks = signals.map((s) => s && linkAbort(s, (reason) => current.abort(reason)));
@@ -79,9 +82,13 @@ export function createScope(
         : userSignal?.aborted
           ? new UserAbortError(undefined, { cause: userSignal.reason })
           : undefined,
+    throwIfAborted() {
+      const error = this.abortError();
+      if (error) throw error;
+    },
     renew() {
       const aborted = signals.find((s) => s?.aborted);
-      this.controller = current = new AbortController();
+      this.controller = current = new AttemptController();
       // Already cancelled from outside: every later attempt starts aborted.
       if (aborted) current.abort(aborted.reason);
       this.signal = current.signal;

@@ -10,10 +10,10 @@ import { raceAbort } from "./sleep.js";
 
 /**
  * A request as openapi-fetch's serialisers describe it, with its body already serialised once (a
- * string, or bytes) so that every attempt can send it again without reading anything back.
+ * string, or bytes) so that every attempt can send it again without reading anything back. It is
+ * each attempt's `fetch` init too: the attempt sets its `signal`.
  */
-export interface PreparedRequest {
-  url: string;
+export interface PreparedRequest extends RequestInit {
   method: string;
   /** Lower-case names. */
   headers: Record<string, string>;
@@ -32,23 +32,22 @@ export interface PreparedRequest {
  */
 export async function retryingFetch(
   ctx: RequestContext,
-  input: PreparedRequest,
+  url: string,
+  init: PreparedRequest,
 ): Promise<Response> {
   const { options, logger, logging, redact } = ctx;
   const { operationId } = ctx.operation;
   const maxAttempts = options.maxRetries + 1;
-  const { method, url, headers, body } = input;
+  const { method, headers, body } = init;
   // Log arguments (redaction included) are computed only when a logger is listening.
   const logURL = logging ? redact(url) : "";
   if (body !== undefined && logging && logger.trace)
     logger.trace(`${operationId} request body`, describeBody(body, headers));
 
   for (let attempt = 1; ; attempt++) {
-    const cancelled = ctx.abortError();
-    if (cancelled) throw cancelled;
-
+    ctx.throwIfAborted();
     const { controller } = ctx;
-    const init: RequestInit = { method, headers, body, signal: controller.signal };
+    init.signal = controller.signal;
     ctx.timer.start(options.timeout, () =>
       controller.abort(
         new TimeoutError(`${operationId}: no response headers within ${options.timeout}ms.`),
@@ -64,8 +63,7 @@ export async function retryingFetch(
     try {
       response = await options.fetch(url, init);
     } catch (error) {
-      const external = ctx.abortError();
-      if (external) throw external;
+      ctx.throwIfAborted();
       // fetch rejects a malformed URL or header with the same TypeError it uses for network
       // failures. Only on failure, check the request itself: a bad one is a programming error,
       // thrown as is (the TypeError `new Request` throws) and never retried.
@@ -108,8 +106,7 @@ export async function retryingFetch(
       text = await readBodyText(response, controller, ctx);
     } catch (error) {
       cause = error;
-      const external = ctx.abortError();
-      if (external) throw external;
+      ctx.throwIfAborted();
     }
     if (text && logging && logger.trace) logger.trace(`${operationId} error body`, text);
     throw createAPIError({

@@ -1,23 +1,14 @@
 /**
  * Waits `ms` milliseconds, rejecting with `signal.reason` as soon as `signal` aborts. The default
- * `sleep` option. (Shape after ky's `utils/delay.ts`.)
+ * `sleep` option.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Cleared on abort too: a pending timer would keep the event loop alive.
+  return raceAbort(
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))),
+    signal,
+  ).finally(() => clearTimeout(timer));
 }
 
 /**
