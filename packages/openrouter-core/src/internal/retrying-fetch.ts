@@ -81,7 +81,7 @@ export async function retryingFetch(
       await backoff(ctx, attempt, undefined, failure.name);
       continue;
     } finally {
-      // Paused, not stopped: the body read reuses the armed timer (see createIdleTimer).
+      // Paused, not stopped: the body read reuses the armed timer (see IdleTimer).
       ctx.timer.pause();
     }
 
