@@ -103,25 +103,27 @@ export async function readBodyText(
     `No response data received for ${ctx.idleTimeout}ms.`,
   );
   const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
   let finished = false;
   try {
-    for (let result; !(result = await reads.read()).done; ) chunks.push(result.value);
+    for (let result; !(result = await reads.read()).done; size += result.value.byteLength) {
+      chunks.push(result.value);
+    }
     finished = true;
   } finally {
     reads.done();
     // A finished reader stays locked: releasing it would only build an Error for its `closed`.
     if (!finished) reader.cancel().catch(() => {});
   }
-  // One chunk (the usual chat body) decodes directly; several are copied into one buffer and
-  // decoded once, as fetch's own `text()` does (cheaper than a Blob or per-chunk decoding).
-  if (chunks.length <= 1) return chunks.length ? utf8.decode(chunks[0]) : "";
-  let size = 0;
-  for (const chunk of chunks) size += chunk.byteLength;
+  // One chunk (the usual chat body) decodes directly (no chunk: `decode()` gives ""); several are
+  // copied into one buffer and decoded once, as fetch's own `text()` does (cheaper than a Blob or
+  // per-chunk decoding).
+  if (!chunks[1]) return utf8.decode(chunks[0]);
   const joined = new Uint8Array(size);
-  let offset = 0;
+  size = 0;
   for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
+    joined.set(chunk, size);
+    size += chunk.byteLength;
   }
   return utf8.decode(joined);
 }
