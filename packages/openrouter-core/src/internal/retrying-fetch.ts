@@ -10,8 +10,8 @@ import { raceAbort } from "./sleep.js";
 
 /**
  * A request as openapi-fetch's serialisers describe it, with its body already serialised once (a
- * string, or bytes) so that every attempt can send it again without reading anything back. It is
- * each attempt's `fetch` init too: the attempt sets its `signal`.
+ * string, or bytes) so that every attempt can send it again without reading anything back. With
+ * the attempt's `signal` added, it is that attempt's `fetch` init.
  */
 export interface PreparedRequest extends RequestInit {
   method: string;
@@ -47,7 +47,6 @@ export async function retryingFetch(
   for (let attempt = 1; ; attempt++) {
     ctx.throwIfAborted();
     const { controller } = ctx;
-    init.signal = controller.signal;
     ctx.timer.start(options.timeout, () =>
       controller.abort(
         new TimeoutError(`${operationId}: no response headers within ${options.timeout}ms.`),
@@ -61,7 +60,7 @@ export async function retryingFetch(
     const started = logging ? Date.now() : 0;
     let response: Response;
     try {
-      response = await options.fetch(url, init);
+      response = await options.fetch(url, { ...init, signal: controller.signal });
     } catch (error) {
       ctx.throwIfAborted();
       // fetch rejects a malformed URL or header with the same TypeError it uses for network
