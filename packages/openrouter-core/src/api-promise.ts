@@ -28,9 +28,9 @@ export class APIPromise<T> extends Promise<T> {
   // members make a class nominal, and then the APIPromise of one copy of core would not be
   // assignable to another copy's, breaking the structural `Client` contract.
   /** @internal */
-  readonly _raw: Promise<RawResult<T>>;
-  /** @internal */
-  _parsed: Promise<WithResponse<T>> | undefined;
+  declare readonly _raw: Promise<RawResult<T>>;
+  /** @internal The parsed data; set by the first `then` or `withResponse()`, so the body is read once. */
+  declare _parsing: Promise<T> | undefined;
 
   constructor(raw: Promise<RawResult<T>>) {
     // The base promise is a placeholder: `then`/`catch`/`finally` below delegate to the real work,
@@ -51,24 +51,22 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The parsed data together with the raw `Response` and request id. */
   withResponse(): Promise<WithResponse<T>> {
-    this._parsed ??= this._raw.then(async (raw) => ({
-      data: await raw.parse(),
-      response: raw.response,
-      requestId:
-        raw.response.headers.get("x-request-id") ??
-        raw.response.headers.get("x-generation-id") ??
-        undefined,
-    }));
-    return this._parsed;
+    return this.then(async (data) => {
+      const { response } = await this._raw;
+      const { headers } = response;
+      return {
+        data,
+        response,
+        requestId: headers.get("x-request-id") ?? headers.get("x-generation-id") ?? undefined,
+      };
+    });
   }
 
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse()
-      .then((r) => r.data)
-      .then(onfulfilled, onrejected);
+    return (this._parsing ??= this._raw.then((raw) => raw.parse())).then(onfulfilled, onrejected);
   }
 
   override catch<R = never>(

@@ -1,4 +1,4 @@
-import { APIPromise } from "./api-promise.js";
+import { APIPromise, type RawResult } from "./api-promise.js";
 import { ClientClosedError } from "./errors/user-abort-error.js";
 import {
   mergeOptions,
@@ -65,18 +65,28 @@ export class OpenRouterClient implements Client {
    * any client option for this request only.
    */
   request<T>(req: OperationRequest, options?: RequestOptions): APIPromise<T> {
-    const raw = (async () => {
-      if (this.closed) throw new ClientClosedError();
-      const resolved = options
-        ? resolveOptions(this.options, options)
-        : (this.#resolved ??= resolveOptions(this.options));
-      const sent = await sendRequest(req, resolved, this.#closeSignals);
-      // Until its body is read (or its stream ends), the request stays linked to the caller's and
-      // client's signals; a response dropped unread (asResponse(), binary) unlinks when collected.
-      sent.handOver(sent.response);
-      return { response: sent.response, parse: () => readResponse<T>(sent, req.response) };
-    })();
-    return new APIPromise<T>(raw);
+    const promise: APIPromise<T> = new APIPromise(
+      this.#send(req, options, () => !promise._parsing),
+    );
+    return promise;
+  }
+
+  async #send<T>(
+    req: OperationRequest,
+    options: RequestOptions | undefined,
+    unread: () => boolean,
+  ): Promise<RawResult<T>> {
+    // A closed client fails in sendRequest, before any I/O.
+    const resolved = options
+      ? resolveOptions(this.options, options)
+      : (this.#resolved ??= resolveOptions(this.options));
+    const sent = await sendRequest(req, resolved, this.#closeSignals);
+    // Until its body is read (or its stream ends), the request stays linked to the caller's and
+    // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
+    // the response is handed over, so that dropped unread (`asResponse()`, an await that never
+    // comes) it unlinks when collected.
+    if (unread()) sent.handOver(sent.response);
+    return { response: sent.response, parse: () => readResponse<T>(sent, req.response) };
   }
 
   /**

@@ -26,17 +26,11 @@ export interface RequestContext extends RequestScope {
    */
   logging: boolean;
   redact: Redactor;
-  /**
-   * Set by the transport when a 2xx response is returned: aborting it tears down that response's
-   * body, which is how streams stop on `break`, on idle timeout, and on `close()`.
-   */
-  controller?: AbortController;
 }
 
 /** A request that got a 2xx response, with everything needed to read its body. */
 export interface SentRequest extends RequestContext {
   response: Response;
-  controller: AbortController;
 }
 
 /**
@@ -52,8 +46,7 @@ export async function sendRequest(
 ): Promise<SentRequest> {
   const scope = createScope(options.signal, closeSignals);
   try {
-    const cancelled = scope.abortError();
-    if (cancelled) throw cancelled;
+    scope.throwIfAborted();
     const url = (req.buildURL ?? plainURL)(req, options.baseURL);
     if (req.response === "sse" && !req.readStream) {
       throw new OpenRouterError(
@@ -75,7 +68,7 @@ export async function sendRequest(
     ctx.redact = redact;
     const prepared = prepareRequest(req, url, buildHeaders(options, apiKey, req));
     const sent = ctx as SentRequest;
-    sent.response = await retryingFetch(ctx, await prepared);
+    sent.response = await retryingFetch(ctx, url, await prepared);
     return sent;
   } catch (error) {
     scope.settle();
@@ -84,8 +77,9 @@ export async function sendRequest(
 }
 
 function checkApiKey(key: unknown): string {
-  if (typeof key !== "string" || key.trim() === "") throw new MissingApiKeyError();
-  return key.trim();
+  const trimmed = typeof key === "string" && key.trim();
+  if (!trimmed) throw new MissingApiKeyError();
+  return trimmed;
 }
 
 /** The URL of an operation without parameters. Parameters without a builder are refused, never dropped. */
@@ -114,7 +108,7 @@ function prepareRequest(
 ): PreparedRequest | Promise<PreparedRequest> {
   const method = req.method.toUpperCase();
   const body = req.body;
-  if (body === undefined) return { url, method, headers, body: undefined };
+  if (body === undefined) return { method, headers, body };
   const serialized = (defaultBodySerializer as (body: unknown, headers: unknown) => BodyInit)(
     body,
     headers,
@@ -122,11 +116,10 @@ function prepareRequest(
   if (typeof serialized === "string") {
     // openapi-fetch merges `{ "Content-Type": "application/json" }` under the headers: the same.
     headers["content-type"] ??= "application/json";
-    return { url, method, headers, body: serialized };
+    return { method, headers, body: serialized };
   }
   const request = new Request(url, { method, body: serialized, headers });
   return request.arrayBuffer().then((bytes) => ({
-    url,
     method,
     headers: mergeHeaders(request.headers), // with the multipart boundary
     body: bytes,

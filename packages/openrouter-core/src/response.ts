@@ -10,46 +10,40 @@ import type { ResponseKind } from "./types.js";
  */
 export async function readResponse<T>(sent: SentRequest, kind: ResponseKind): Promise<T> {
   const { response } = sent;
-  // A body read here settles the request (detaching it from the caller's and client's signals)
-  // whatever its outcome; a returned Response or Stream settles when its reader is done with it.
-  switch (kind) {
-    case "binary":
-      return response as T;
-    case "sse":
-      if (!/\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
-        // Present: sendRequest refuses an "sse" request without a reader before any I/O.
-        return sent.operation.readStream!(response, sent.controller, sent) as T;
-      }
-      break;
+  // A returned Response or Stream settles the request when its reader is done with it (or when it
+  // is collected unread); a body read here settles it whatever the outcome.
+  if (
+    kind === "binary" ||
+    (kind === "sse" && !/\bjson\b/i.test(response.headers.get("content-type") ?? ""))
+  ) {
+    sent.handOver(response);
+    // Present for "sse": sendRequest refuses an "sse" request without a reader before any I/O.
+    return (
+      kind === "sse" ? sent.operation.readStream!(response, sent.controller, sent) : response
+    ) as T;
   }
   try {
-    switch (kind) {
-      case "empty":
-        await response.body?.cancel().catch(() => {});
-        return undefined as T;
-      case "text":
-        return (await readBodyText(response, sent.controller, sent)) as T;
-      case "sse":
-        return await readJson<T>(sent, "an event stream");
-      default:
-        return await readJson<T>(sent);
+    if (kind === "empty") {
+      await response.body?.cancel().catch(() => {});
+      return undefined as T;
     }
+    const text = await readBodyText(response, sent.controller, sent);
+    return (kind === "text" ? text : parseJson(sent, text, kind === "sse")) as T;
   } finally {
     sent.settle();
   }
 }
 
 /**
- * Parses a JSON body. A 2xx body that is an OpenRouter error object throws the typed error. With
- * `expected` set (an SSE operation answered with JSON), a non-error body is a parse error.
+ * Parses a JSON body. A 2xx body that is an OpenRouter error object throws the typed error. For
+ * an SSE operation answered with JSON (`sse`), a non-error body is a parse error.
  */
-async function readJson<T>(sent: SentRequest, expected?: string): Promise<T> {
+function parseJson(sent: SentRequest, text: string, sse: boolean): unknown {
   const { response, logger, operation, redact } = sent;
-  const text = await readBodyText(response, sent.controller, sent);
   if (logger.trace) logger.trace(`${operation.operationId} response body`, text);
   // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
   const trimmed = text.trim();
-  if (!trimmed) return undefined as T;
+  if (!trimmed) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(trimmed);
@@ -69,11 +63,11 @@ async function readJson<T>(sent: SentRequest, expected?: string): Promise<T> {
       inBand: true,
     });
   }
-  if (expected) {
+  if (sse) {
     throw new ResponseParseError(
-      `${operation.operationId}: expected ${expected}, got ${response.headers.get("content-type")}.`,
+      `${operation.operationId}: expected an event stream, got ${response.headers.get("content-type")}.`,
       redact(trimmed),
     );
   }
-  return data as T;
+  return data;
 }

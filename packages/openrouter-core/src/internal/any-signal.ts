@@ -38,16 +38,13 @@ export function linkAbort(source: AbortSignal, onAbort: OnAbort): () => void {
     return noop;
   }
   let targets = fanOuts.get(source);
-  if (!targets) {
-    fanOuts.set(source, (targets = new Set()));
-    source.addEventListener("abort", fire, { once: true });
-  }
+  if (!targets) fanOuts.set(source, (targets = new Set()));
+  // The listener is on the source exactly while something is linked. The emptied set stays (the
+  // WeakMap lets it go with the source), so a signal linked once per request allocates nothing.
+  if (!targets.size) source.addEventListener("abort", fire, { once: true });
   targets.add(onAbort);
   return () => {
-    if (targets.delete(onAbort) && !targets.size && fanOuts.get(source) === targets) {
-      fanOuts.delete(source);
-      source.removeEventListener("abort", fire);
-    }
+    if (targets.delete(onAbort) && !targets.size) source.removeEventListener("abort", fire);
   };
 }
 

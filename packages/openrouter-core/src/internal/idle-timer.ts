@@ -1,47 +1,52 @@
 /**
- * Fires `onIdle` when `ms` pass without a `touch()` while the timer is running. Runs only while the
- * reader is waiting for bytes, so a slow consumer processing an event never trips it.
- * A non-finite or non-positive `ms` disables the timer.
+ * One countdown per request, shared by every phase that can stall: waiting for response headers
+ * (`timeout`) and waiting for each body chunk (`idleTimeout`, only while a read waits, so a slow
+ * consumer never trips it). `start(ms, onIdle)` calls `onIdle` once `ms` pass without `pause()`
+ * or another `start`; a non-finite or non-positive `ms` counts nothing.
  *
- * Cheap per chunk: `start`/`pause`/`touch` only move a deadline; one underlying `setTimeout` stays
- * armed and, when it fires early (the deadline moved), re-arms for the remainder. `stop()` clears it:
- * call it when the reads are over so no timer outlives them.
+ * Cheap per phase and per chunk: those calls only move a deadline. One `setTimeout` stays armed
+ * and, when it fires before the deadline (the deadline moved), re-arms for the remainder. It always
+ * fires at or before the deadline, since it is replaced when a `start` shortens the countdown. A
+ * call whose headers and body arrive in time thus costs one `setTimeout` and one `clearTimeout`.
+ * `stop()` clears it: an armed timer keeps Node's event loop alive, so call it once nothing waits.
  */
-export function createIdleTimer(ms: number, onIdle: () => void) {
-  const enabled = ms > 0 && ms < Infinity;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // When the countdown ends; 0 while not running.
-  let deadline = 0;
-  const fire = () => {
-    timer = undefined;
-    if (!deadline) return;
-    const left = deadline - Date.now();
-    if (left > 0) timer = setTimeout(fire, left);
-    else {
-      deadline = 0;
-      onIdle();
-    }
-  };
-  return {
-    /** Starts (or restarts) the countdown. */
-    start: () => {
-      if (!enabled) return;
-      deadline = Date.now() + ms;
-      timer ??= setTimeout(fire, ms);
-    },
-    /** Stops counting; the underlying timer may stay armed until `stop()` or its next expiry. */
-    pause: () => {
-      deadline = 0;
-    },
-    /** Stops counting and clears the underlying timer. */
-    stop: () => {
-      deadline = 0;
-      clearTimeout(timer);
-      timer = undefined;
-    },
-    /** Restarts the countdown if it is running: bytes arrived. */
-    touch: () => {
-      if (deadline) deadline = Date.now() + ms;
-    },
-  };
+export class IdleTimer {
+  // When the countdown ends (0 while not counting), and its length.
+  #deadline = 0;
+  #ms = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #onIdle?: () => void;
+
+  start(ms: number, onIdle: () => void): void {
+    this.#deadline = 0;
+    if (!(ms > 0 && ms < Infinity)) return;
+    if (!this.#timer || ms < this.#ms) this.#arm(ms);
+    this.#ms = ms;
+    this.#onIdle = onIdle;
+    this.#deadline = Date.now() + ms;
+  }
+
+  /** Stops counting; the armed timer may stay until `stop()` or its next expiry. */
+  pause(): void {
+    this.#deadline = 0;
+  }
+
+  stop(): void {
+    this.#deadline = 0;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #arm(delay: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      const left = this.#deadline && this.#deadline - Date.now();
+      if (left > 0) this.#arm(left);
+      else if (this.#deadline) {
+        this.#deadline = 0;
+        this.#onIdle!();
+      }
+    }, delay);
+  }
 }

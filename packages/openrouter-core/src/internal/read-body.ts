@@ -1,6 +1,6 @@
 import { ConnectionError } from "../errors/connection-error.js";
 import { TimeoutError } from "../errors/timeout-error.js";
-import { createIdleTimer } from "./idle-timer.js";
+import { IdleTimer } from "./idle-timer.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
@@ -10,15 +10,32 @@ export interface BodyReadContext {
   signal?: AbortSignal | undefined;
   /** The caller's or client's abort reason, if either fired; it wins over other explanations. */
   abortError(): Error | undefined;
+  /** The request's countdown (see RequestScope), reused here; without one, reads get their own. */
+  timer?: IdleTimer;
+}
+
+/**
+ * The transport's attempt controllers: aborting one also runs `onAbort`, which a body read sets to
+ * cancel its reader. Every abort of the attempt (caller, `close()`, timeouts, a stream left early,
+ * `stream.controller.abort()`) goes through `abort()`, so this replaces an abort listener per body
+ * read (EventTarget listeners are costly to add and remove).
+ */
+export class AttemptController extends AbortController {
+  declare onAbort: (() => void) | undefined;
+  override abort(reason?: unknown): void {
+    super.abort(reason);
+    this.onAbort?.();
+  }
 }
 
 /**
  * Reads of a response body with the idle timeout running only while waiting for data, every read
  * ended by an abort (a custom `fetch` may ignore aborts once headers arrived), and failures mapped
  * to this package's errors. `controller` is the attempt's: aborting it tears down the body. The
- * caller's and client's signals abort it too (the transport links them), so one listener covers
- * all three; on abort the reader is cancelled, which ends a pending read at once.
- * Call `done()` when the reads are over: it removes the listener and clears the timer.
+ * caller's and client's signals abort it too (the transport links them), so one hook (an
+ * AttemptController's) or listener covers all three; on abort the reader is cancelled, which ends
+ * a pending read at once.
+ * Call `done()` when the reads are over: it removes the listener and stops the countdown.
  */
 export function guardReads<T>(
   reader: ReadableStreamDefaultReader<T>,
@@ -26,25 +43,26 @@ export function guardReads<T>(
   ctx: BodyReadContext,
   idleMessage: string,
 ) {
-  const idle = createIdleTimer(ctx.idleTimeout, () =>
-    controller.abort(new TimeoutError(idleMessage)),
-  );
-  // For the transport's own contexts both are the same signal (EventTarget adds a listener once);
-  // a hand-built StreamContext's signal is watched too.
-  const signals = [controller.signal, ctx.signal];
+  const idle = ctx.timer ?? new IdleTimer();
+  const onIdle = () => controller.abort(new TimeoutError(idleMessage));
+  // For the transport's own contexts both are the same signal; a hand-built StreamContext's signal
+  // is watched too.
+  const { signal } = controller;
+  const other = ctx.signal === signal ? undefined : ctx.signal;
   const onAbort = () => void reader.cancel().catch(() => {});
-  for (const s of signals) s?.addEventListener("abort", onAbort);
+  const hooked = controller instanceof AttemptController;
+  if (hooked) controller.onAbort = onAbort;
+  else signal.addEventListener("abort", onAbort);
+  other?.addEventListener("abort", onAbort);
   // Once aborted, a read "fails with" the first aborted signal's reason.
   const check = () => {
-    const aborted = signals.find((s) => s?.aborted);
+    const aborted = signal.aborted ? signal : other?.aborted && other;
     if (aborted) throw mapReadError(aborted.reason, controller, ctx);
   };
   return {
-    /** Restarts the idle countdown if it is running: bytes arrived. */
-    touch: idle.touch,
     async read(): Promise<ReadableStreamReadResult<T>> {
       check();
-      idle.start();
+      idle.start(ctx.idleTimeout, onIdle);
       let result: ReadableStreamReadResult<T>;
       try {
         result = await reader.read();
@@ -60,7 +78,9 @@ export function guardReads<T>(
     /** Stops the timer and removes the listeners. Idempotent. */
     done() {
       idle.stop();
-      for (const s of signals) s?.removeEventListener("abort", onAbort);
+      if (hooked) controller.onAbort = undefined;
+      else signal.removeEventListener("abort", onAbort);
+      other?.removeEventListener("abort", onAbort);
     },
   };
 }
@@ -83,25 +103,27 @@ export async function readBodyText(
     `No response data received for ${ctx.idleTimeout}ms.`,
   );
   const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
   let finished = false;
   try {
-    for (let result; !(result = await reads.read()).done; ) chunks.push(result.value);
+    for (let result; !(result = await reads.read()).done; size += result.value.byteLength) {
+      chunks.push(result.value);
+    }
     finished = true;
   } finally {
     reads.done();
+    // A finished reader stays locked: releasing it would only build an Error for its `closed`.
     if (!finished) reader.cancel().catch(() => {});
-    else reader.releaseLock();
   }
-  // One chunk (the usual chat body) decodes directly; several are copied into one buffer and
-  // decoded once, as fetch's own `text()` does (cheaper than a Blob or per-chunk decoding).
-  if (chunks.length <= 1) return chunks.length ? utf8.decode(chunks[0]) : "";
-  let size = 0;
-  for (const chunk of chunks) size += chunk.byteLength;
+  // One chunk (the usual chat body) decodes directly (no chunk: `decode()` gives ""); several are
+  // copied into one buffer and decoded once, as fetch's own `text()` does (cheaper than a Blob or
+  // per-chunk decoding).
+  if (!chunks[1]) return utf8.decode(chunks[0]);
   const joined = new Uint8Array(size);
-  let offset = 0;
+  size = 0;
   for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
+    joined.set(chunk, size);
+    size += chunk.byteLength;
   }
   return utf8.decode(joined);
 }

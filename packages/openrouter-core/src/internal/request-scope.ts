@@ -1,26 +1,36 @@
 import type { OpenRouterError } from "../errors/openrouter-error.js";
 import { ClientClosedError, UserAbortError } from "../errors/user-abort-error.js";
 import { linkAbort } from "./any-signal.js";
+import { IdleTimer } from "./idle-timer.js";
+import { AttemptController } from "./read-body.js";
 
 /**
  * The two external reasons a request can end early, the caller's `signal` and the client's
- * `close()`, plus the signal combining them. Every layer asks `abortError()` first so a cancelled
+ * `close()`, plus the controller they abort. Every layer asks `abortError()` first so a cancelled
  * request reports the cancellation, not the network error it caused.
  */
 export interface RequestScope {
   /**
-   * The current attempt's signal: aborts when the caller's signal or the client's close signal
-   * does, and when the attempt itself is aborted (timeout, a stream left early). Owned by this request.
+   * The current attempt's controller, owned by this request: the caller's signal and the client's
+   * close signal abort it, and so do the attempt's timeouts and a stream left early. Once a 2xx
+   * response is returned, aborting it tears down that response's body.
    */
+  controller: AbortController;
+  /** `controller.signal`. */
   signal: AbortSignal;
+  /**
+   * The request's one countdown: each attempt's header timeout, then the body's idle timeout.
+   * Stopped when the request settles or its response is handed over.
+   */
+  timer: IdleTimer;
   /** The error to throw if the request was cancelled from outside, else `undefined`. */
   abortError(): OpenRouterError | undefined;
+  /** Throws `abortError()`, if any. */
+  throwIfAborted(): void;
   /**
-   * The controller for the next attempt: the current one if no attempt used it yet, else a fresh one
-   * (see `renew`). The caller's and client's signals abort only the current controller.
+   * Replaces the used controller with a fresh one for the next attempt (before a retry's backoff,
+   * which waits on `signal`). The caller's and client's signals abort only the current controller.
    */
-  attempt(): AbortController;
-  /** Replaces a used controller with a fresh one (before a retry's backoff, which waits on `signal`). */
   renew(): void;
   /**
    * Detaches the request from the caller's and the client's signals. Called once the request has
@@ -53,44 +63,45 @@ export function createScope(
   closeSignals: readonly AbortSignal[],
 ): RequestScope {
   const signals = [userSignal, ...closeSignals];
-  let current = new AbortController();
-  let used = false;
-  let unlinks = link(signals, () => current);
+  let current = new AttemptController();
+  // What the long-lived signals hold while linked: these variables, never the scope object, which
+  // becomes the request context and holds the response. So methods use `this`, not a closure.
+  const unlinks = signals.map((s) => s && linkAbort(s, (reason) => current.abort(reason)));
   const detach = () => {
-    for (const unlink of unlinks) unlink?.();
-    unlinks = [];
+    for (const unlink of unlinks.splice(0)) unlink?.();
   };
   // The unregister token; `settle` holds it, the registry only weakly.
   let token: object | undefined;
-  // Methods use `this`, never a captured scope: the scope becomes the request context and holds
-  // the response, which nothing reachable from the long-lived signals may reference.
   return {
+    controller: current,
     signal: current.signal,
+    timer: new IdleTimer(),
     abortError: () =>
       closeSignals.some((s) => s.aborted)
         ? new ClientClosedError()
         : userSignal?.aborted
           ? new UserAbortError(undefined, { cause: userSignal.reason })
           : undefined,
-    attempt() {
-      if (used) this.renew();
-      used = true;
-      return current;
+    throwIfAborted() {
+      const error = this.abortError();
+      if (error) throw error;
     },
     renew() {
       const aborted = signals.find((s) => s?.aborted);
-      current = new AbortController();
-      used = false;
+      this.controller = current = new AttemptController();
       // Already cancelled from outside: every later attempt starts aborted.
       if (aborted) current.abort(aborted.reason);
       this.signal = current.signal;
     },
-    settle: () => {
+    settle() {
+      this.timer.stop();
       detach();
       if (token) registry?.unregister(token);
       token = undefined;
     },
-    handOver: (response) => {
+    handOver(response) {
+      // Nothing waits on the network until the new owner reads; its reads restart the countdown.
+      this.timer.stop();
       if (token || typeof FinalizationRegistry !== "function") return;
       token = {};
       (registry ??= new FinalizationRegistry((unlink) => unlink())).register(
@@ -100,10 +111,4 @@ export function createScope(
       );
     },
   };
-}
-
-/** Links every signal to the current controller. Separate, so its closure holds only these. */
-function link(signals: Array<AbortSignal | undefined>, current: () => AbortController) {
-  const onAbort = (reason: unknown) => current().abort(reason);
-  return signals.map((s) => (s ? linkAbort(s, onAbort) : undefined));
 }

@@ -5,16 +5,15 @@ import { TimeoutError } from "../errors/timeout-error.js";
 import { headersForLog } from "../logger.js";
 import type { RequestContext } from "../request.js";
 import { retryDelay, shouldRetryResponse } from "../retry.js";
-import { createIdleTimer } from "./idle-timer.js";
 import { readBodyText } from "./read-body.js";
 import { raceAbort } from "./sleep.js";
 
 /**
  * A request as openapi-fetch's serialisers describe it, with its body already serialised once (a
- * string, or bytes) so that every attempt can send it again without reading anything back.
+ * string, or bytes) so that every attempt can send it again without reading anything back. With
+ * the attempt's `signal` added, it is that attempt's `fetch` init.
  */
-export interface PreparedRequest {
-  url: string;
+export interface PreparedRequest extends RequestInit {
   method: string;
   /** Lower-case names. */
   headers: Record<string, string>;
@@ -25,7 +24,7 @@ export interface PreparedRequest {
  * Sends the request built from openapi-fetch's serialisers. It owns the attempt loop, the
  * per-attempt timeout, and turning a final non-2xx response into a typed error. Retry decisions use
  * only status and headers, so nothing is retried once a body (let alone a stream event) has been
- * consumed. On a 2xx it leaves the attempt's controller in `ctx.controller`.
+ * consumed. On a 2xx, `ctx.controller` is the one whose abort tears down the response's body.
  *
  * Each attempt gets its own controller from the scope (the caller's and client's signals abort it)
  * and the attempt's timeout aborts it too. Every `fetch`, default or injected, is called as
@@ -33,46 +32,26 @@ export interface PreparedRequest {
  */
 export async function retryingFetch(
   ctx: RequestContext,
-  input: PreparedRequest,
+  url: string,
+  init: PreparedRequest,
 ): Promise<Response> {
   const { options, logger, logging, redact } = ctx;
   const { operationId } = ctx.operation;
   const maxAttempts = options.maxRetries + 1;
-  const { method, url, headers, body } = input;
+  const { method, headers, body } = init;
   // Log arguments (redaction included) are computed only when a logger is listening.
   const logURL = logging ? redact(url) : "";
   if (body !== undefined && logging && logger.trace)
     logger.trace(`${operationId} request body`, describeBody(body, headers));
 
-  const backoff = async (attempt: number, responseHeaders: Headers | undefined, reason: string) => {
-    const { delayMs, source } = retryDelay({
-      retryNumber: attempt,
-      options: options.retry,
-      headers: responseHeaders,
-    });
-    if (logging)
-      logger.info(
-        `${operationId}: retrying after ${reason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
-      );
-    try {
-      await raceAbort(options.sleep(delayMs, ctx.signal), ctx.signal);
-    } catch (error) {
-      throw ctx.abortError() ?? error;
-    }
-  };
-
   for (let attempt = 1; ; attempt++) {
-    const cancelled = ctx.abortError();
-    if (cancelled) throw cancelled;
-
-    const controller = ctx.attempt();
-    const init: RequestInit = { method, headers, body, signal: controller.signal };
-    const timer = createIdleTimer(options.timeout, () =>
+    ctx.throwIfAborted();
+    const { controller } = ctx;
+    ctx.timer.start(options.timeout, () =>
       controller.abort(
         new TimeoutError(`${operationId}: no response headers within ${options.timeout}ms.`),
       ),
     );
-    timer.start();
     if (logging)
       logger.debug(`→ ${method} ${logURL} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
         headers: headersForLog(headers, redact),
@@ -81,14 +60,13 @@ export async function retryingFetch(
     const started = logging ? Date.now() : 0;
     let response: Response;
     try {
-      response = await options.fetch(url, init);
+      response = await options.fetch(url, { ...init, signal: controller.signal });
     } catch (error) {
-      const external = ctx.abortError();
-      if (external) throw external;
+      ctx.throwIfAborted();
       // fetch rejects a malformed URL or header with the same TypeError it uses for network
       // failures. Only on failure, check the request itself: a bad one is a programming error,
-      // thrown as is and never retried.
-      if (attempt === 1) assertValidRequest(url, method, headers);
+      // thrown as is (the TypeError `new Request` throws) and never retried.
+      if (attempt === 1) new Request(url, { method, headers });
       const reason: unknown = controller.signal.reason;
       const failure =
         controller.signal.aborted && reason instanceof OpenRouterError
@@ -99,11 +77,11 @@ export async function retryingFetch(
       if (logging)
         logger.debug(`✗ ${method} ${logURL} after ${Date.now() - started}ms: ${failure.message}`);
       if (attempt >= maxAttempts) throw failure;
-      ctx.renew();
-      await backoff(attempt, undefined, failure.name);
+      await backoff(ctx, attempt, undefined, failure.name);
       continue;
     } finally {
-      timer.stop();
+      // Paused, not stopped: the body read reuses the armed timer (see IdleTimer).
+      ctx.timer.pause();
     }
 
     const { status } = response;
@@ -111,17 +89,13 @@ export async function retryingFetch(
       logger.debug(`← ${status} ${method} ${logURL} in ${Date.now() - started}ms`, {
         requestId: response.headers.get("x-request-id") ?? response.headers.get("x-generation-id"),
       });
-    if (response.ok) {
-      // Stays linked: the caller's and client's signals must still tear down this response's body.
-      ctx.controller = controller;
-      return response;
-    }
+    // Stays linked: the caller's and client's signals must still tear down this response's body.
+    if (response.ok) return response;
     const responseHeaders = response.headers;
     if (attempt < maxAttempts && shouldRetryResponse(status, responseHeaders)) {
       // Free the connection; the body of a response we are about to retry is never read.
       response.body?.cancel().catch(() => {});
-      ctx.renew();
-      await backoff(attempt, responseHeaders, `status ${status}`);
+      await backoff(ctx, attempt, responseHeaders, `status ${status}`);
       continue;
     }
     // The final error: read its body; a failed read still reports the status, with the cause.
@@ -131,8 +105,7 @@ export async function retryingFetch(
       text = await readBodyText(response, controller, ctx);
     } catch (error) {
       cause = error;
-      const external = ctx.abortError();
-      if (external) throw external;
+      ctx.throwIfAborted();
     }
     if (text && logging && logger.trace) logger.trace(`${operationId} error body`, text);
     throw createAPIError({
@@ -145,9 +118,25 @@ export async function retryingFetch(
   }
 }
 
-/** Throws fetch's own TypeError when `url` or `headers` cannot make a request. */
-function assertValidRequest(url: string, method: string, headers: Record<string, string>): void {
-  new Request(url, { method, headers });
+/** Renews the attempt's controller, then waits out the retry delay; an abort meanwhile ends the request. */
+async function backoff(
+  ctx: RequestContext,
+  attempt: number,
+  headers: Headers | undefined,
+  reason: string,
+): Promise<void> {
+  const { options } = ctx;
+  ctx.renew();
+  const { delayMs, source } = retryDelay({ retryNumber: attempt, options: options.retry, headers });
+  if (ctx.logging)
+    ctx.logger.info(
+      `${ctx.operation.operationId}: retrying after ${reason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${options.maxRetries + 1}`,
+    );
+  try {
+    await raceAbort(options.sleep(delayMs, ctx.signal), ctx.signal);
+  } catch (error) {
+    throw ctx.abortError() ?? error;
+  }
 }
 
 function describe(error: unknown): string {
