@@ -1,5 +1,5 @@
 import { isTruthyEnv, readEnv } from "./internal/env.js";
-import { REDACTED, redactDeep, type Redactor } from "./internal/redact.js";
+import { REDACTED, redactJson, type Redactor } from "./internal/redact.js";
 
 /**
  * Where the client writes diagnostics. `console` fits, as do pino/winston-style loggers.
@@ -50,7 +50,7 @@ export function redactingLogger(logger: Logger, redact: Redactor): Logger {
     const write = logger[level];
     if (write) {
       out[level] = (message, ...args) =>
-        write.call(logger, redact(message), ...args.map((a) => redactDeep(a, redact)));
+        write.call(logger, redact(message), ...args.map((a) => redactJson(a, redact)));
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { redactDeep, redactHeaders, type Redactor } from "../internal/redact.js";
+import { redactJson, redactHeaders, type Redactor } from "../internal/redact.js";
 import { APIError } from "./api-error.js";
 import { errorClassForStatus } from "./status-errors.js";
 
@@ -28,7 +28,7 @@ type JsonObject = Record<string, unknown>;
  */
 export function createAPIError(src: ErrorSource): APIError {
   const { redact } = src;
-  const body = redactDeep(src.body, redact);
+  const body = redactJson(src.body, redact);
   const root = asObject(body);
   const err = asObject(root?.["error"]) ?? root;
 

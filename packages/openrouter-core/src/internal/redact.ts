@@ -20,21 +20,20 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
   };
 }
 
-/** Applies `redact` to every string (and object key) inside a JSON-like value; returns a copy. */
-export function redactDeep(value: unknown, redact: Redactor, depth = 0): unknown {
+/**
+ * A copy of a JSON-like value (a parsed body, a log argument) with `redact` applied to its JSON
+ * text, so every string and key inside is covered. Values JSON cannot represent are dropped or
+ * become what `JSON.stringify` makes of them; strings and `undefined` come back as they were. A
+ * value JSON cannot hold at all (a cycle, a BigInt) becomes its redacted `String()`.
+ */
+export function redactJson(value: unknown, redact: Redactor): unknown {
   if (typeof value === "string") return redact(value);
-  // Depth bound: error bodies are small; this only guards against pathological or cyclic input.
-  if (depth > 32 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact, depth + 1));
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[redact(k)] = redactDeep(v, redact, depth + 1);
-  return out;
-}
-
-function isPlainObject(value: object): value is Record<string, unknown> {
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? value : (JSON.parse(redact(text)) as unknown);
+  } catch {
+    return redact(String(value));
+  }
 }
 
 /** A copy of `headers` with every value containing a secret redacted. */
