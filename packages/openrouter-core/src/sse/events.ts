@@ -51,7 +51,7 @@ export class Stream<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this._consumed) {
       throw new OpenRouterError(
-        "This stream was already iterated; a Stream has a single consumer. Call stream.tee() before iterating to read it twice.",
+        "Stream already iterated: a Stream has one consumer; call tee() first to read it twice.",
       );
     }
     this._consumed = true;
@@ -64,29 +64,32 @@ export class Stream<T> implements AsyncIterable<T> {
    */
   tee(): [Stream<T>, Stream<T>] {
     const source = this[Symbol.asyncIterator]();
-    const queues: Array<Promise<IteratorResult<T>>>[] = [[], []];
-    const active = [true, true];
-    const branch = (i: 0 | 1): AsyncIterator<T> => ({
-      next: () => {
-        if (!active[i]) return Promise.resolve({ done: true, value: undefined });
-        if (queues[i]!.length === 0) {
-          // One pull from the source feeds both branches; an inactive branch doesn't buffer.
-          const next = source.next();
-          queues.forEach((q, j) => active[j] && q.push(next));
-        }
-        return queues[i]!.shift()!;
-      },
-      return: async () => {
-        active[i] = false;
-        queues[i]!.length = 0;
-        if (!active[1 - i]) await source.return?.();
-        return { done: true, value: undefined };
-      },
-    });
-    return [
-      new Stream(() => branch(0), this.controller, this.response),
-      new Stream(() => branch(1), this.controller, this.response),
-    ];
+    // One queue per branch; `undefined` once the branch left early (it then buffers nothing).
+    const queues: Array<Array<Promise<IteratorResult<T>>> | undefined> = [[], []];
+    const done = { done: true, value: undefined } as const;
+    const branch = (i: number) =>
+      new Stream<T>(
+        () => ({
+          next: async () => {
+            const queue = queues[i];
+            if (!queue) return done;
+            // One pull from the source feeds every branch still reading.
+            if (!queue.length) {
+              const next = source.next();
+              for (const q of queues) q?.push(next);
+            }
+            return queue.shift()!;
+          },
+          return: async () => {
+            queues[i] = undefined;
+            if (!queues[1 - i]) await source.return?.();
+            return done;
+          },
+        }),
+        this.controller,
+        this.response,
+      );
+    return [branch(0), branch(1)];
   }
 
   /**
