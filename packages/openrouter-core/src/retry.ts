@@ -52,19 +52,19 @@ export function serverRetryDelay(
   headers: Headers,
   now = Date.now(),
 ): { delayMs: number; source: Exclude<RetryDelaySource, "backoff"> } | undefined {
-  const ms = Number(headers.get("retry-after-ms") ?? NaN);
-  if (Number.isFinite(ms) && ms >= 0) return { delayMs: ms, source: "retry-after-ms" };
-
   const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    const delay = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - now;
-    if (Number.isFinite(delay) && delay >= 0) return { delayMs: delay, source: "retry-after" };
-  }
-
-  const reset = parseResetHeader(headers.get("x-ratelimit-reset"), now);
-  if (reset !== undefined && reset - now >= 0) {
-    return { delayMs: reset - now, source: "x-ratelimit-reset" };
+  const hints = {
+    "retry-after-ms": Number(headers.get("retry-after-ms") ?? NaN),
+    "retry-after": !retryAfter
+      ? NaN
+      : Number.isFinite(Number(retryAfter))
+        ? Number(retryAfter) * 1000
+        : Date.parse(retryAfter) - now,
+    "x-ratelimit-reset": (parseResetHeader(headers.get("x-ratelimit-reset"), now) ?? NaN) - now,
+  };
+  for (const [source, delayMs] of Object.entries(hints)) {
+    if (delayMs >= 0 && delayMs < Infinity)
+      return { delayMs, source: source as keyof typeof hints };
   }
   return undefined;
 }
