@@ -45,6 +45,8 @@ function statusError<N extends string, Extra = unknown>(
       if (extra) Object.assign(this, extra(init));
     }
   };
+  // The class's own name too (`error.constructor.name`), not the binding's here.
+  Object.defineProperty(cls, "name", { value: name });
   byStatus.set(status, cls);
   STATUS_ERRORS.push([status, cls, name]);
   return cls as unknown as StatusErrorClass<N, Extra>;

@@ -118,6 +118,7 @@ describe("guards", () => {
       flaggedInput: "x",
       name: "PermissionDeniedError",
     });
+    expect(limited.constructor.name).toBe("RateLimitError");
     expect(core.STATUS_ERRORS.map(([status]) => status)).toEqual([
       400, 401, 402, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 524, 529,
     ]);
