@@ -51,6 +51,8 @@ export function defineErrorName(cls: abstract new (...args: never[]) => Error, n
     writable: true,
     configurable: true,
   });
+  // The class's own name too (`error.constructor.name`), which minifiers would otherwise rename.
+  Object.defineProperty(cls, "name", { value: name, configurable: true });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { APIError, type APIErrorInit } from "./api-error.js";
+import { defineErrorName } from "./openrouter-error.js";
 
 /**
  * An instance of a status class. Its `name` (the class's public name) tells the classes apart, at
@@ -39,14 +40,12 @@ function statusError<N extends string, Extra = unknown>(
   extra?: (init: APIErrorInit) => Extra,
 ): StatusErrorClass<N, Extra> {
   const cls = class extends APIError {
-    static override readonly errorName: string = name;
     constructor(message: string, init: APIErrorInit) {
       super(message, init);
       if (extra) Object.assign(this, extra(init));
     }
   };
-  // The class's own name too (`error.constructor.name`), not the binding's here.
-  Object.defineProperty(cls, "name", { value: name });
+  defineErrorName(cls, name);
   byStatus.set(status, cls);
   STATUS_ERRORS.push([status, cls, name]);
   return cls as unknown as StatusErrorClass<N, Extra>;
