@@ -69,13 +69,5 @@ export class APIPromise<T> extends Promise<T> {
     return (this._parsing ??= this._raw.then((raw) => raw.parse())).then(onfulfilled, onrejected);
   }
 
-  override catch<R = never>(
-    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
-  ): Promise<T | R> {
-    return this.then(undefined, onrejected);
-  }
-
-  override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onfinally);
-  }
+  // `catch` and `finally` are inherited: Promise.prototype.catch and .finally call `this.then`.
 }

@@ -9,7 +9,7 @@ import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js"
 import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
 import { IdleTimer } from "./internal/idle-timer.js";
-import { AttemptController, readBodyText } from "./internal/read-body.js";
+import { AttemptController, ignore, readBodyText } from "./internal/read-body.js";
 import { createRedactor } from "./internal/redact.js";
 import { raceAbort } from "./internal/sleep.js";
 import { headersForLog, redactingLogger, silentLogger } from "./logger.js";
@@ -17,8 +17,6 @@ import type { ResolvedOptions } from "./options.js";
 import { retryDelay, shouldRetryResponse } from "./retry.js";
 import type { StreamContext } from "./sse/events.js";
 import type { OperationRequest } from "./types.js";
-
-const ignore = () => {};
 
 /**
  * Sends one operation and returns its 2xx response with the way to read it. In order: everything
@@ -56,9 +54,7 @@ export async function sendRequest<T>(
   throwIfAborted();
   const url = (req.buildURL ?? plainURL)(req, options.baseURL);
   if (kind === "sse" && !req.readStream) {
-    throw new OpenRouterError(
-      `${operationId}: an "sse" response needs a stream reader; pass \`readStream: sseStream\`.`,
-    );
+    throw new OpenRouterError(`${operationId}: "sse" needs readStream (sseStream).`);
   }
   const source = options.apiKey;
   const key: unknown = typeof source === "function" ? await source() : source;
@@ -313,7 +309,7 @@ function link(signals: ReadonlyArray<AbortSignal | undefined>) {
 function plainURL(req: OperationRequest, baseURL: string): string {
   if (req.pathParams || req.query) {
     throw new OpenRouterError(
-      `${req.operationId}: pathParams and query need a URL builder; pass \`buildURL: paramsURL\`.`,
+      `${req.operationId}: pathParams and query need buildURL (paramsURL).`,
     );
   }
   return baseURL + req.path;

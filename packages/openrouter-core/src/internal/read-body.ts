@@ -28,7 +28,8 @@ export class AttemptController extends AbortController {
   }
 }
 
-const ignore = () => {};
+/** For promises whose rejection nobody needs (a cancelled body). */
+export const ignore = () => {};
 
 /**
  * Reads of a response body with the idle timeout running only while waiting for data, every read
