@@ -1,4 +1,4 @@
-import type { RawResult } from "./api-promise.js";
+import { requestIdOf, type RawResult } from "./api-promise.js";
 import { ConnectionError } from "./errors/connection-error.js";
 import { createAPIError, isErrorPayload, parseErrorText } from "./errors/create-api-error.js";
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
@@ -137,8 +137,7 @@ export async function sendRequest<T>(
         responseHeaders = response.headers;
         if (logging)
           logger.debug(`← ${status} ${method} ${logURL} in ${Date.now() - started}ms`, {
-            requestId:
-              responseHeaders.get("x-request-id") ?? responseHeaders.get("x-generation-id"),
+            requestId: requestIdOf(responseHeaders),
           });
         // Stays linked: the caller's and client's signals must still tear down this body.
         if (response.ok) break;
