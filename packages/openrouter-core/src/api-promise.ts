@@ -7,6 +7,10 @@ export interface WithResponse<T> {
   requestId: string | undefined;
 }
 
+/** The request id a response carries: `x-request-id`, else `x-generation-id`, else `null`. */
+export const requestIdOf = (headers: Headers): string | null =>
+  headers.get("x-request-id") ?? headers.get("x-generation-id");
+
 /** What the client hands the promise: the 2xx response, and how to turn it into data. */
 export interface RawResult<T> {
   response: Response;
@@ -53,12 +57,7 @@ export class APIPromise<T> extends Promise<T> {
   withResponse(): Promise<WithResponse<T>> {
     return this.then(async (data) => {
       const { response } = await this._raw;
-      const { headers } = response;
-      return {
-        data,
-        response,
-        requestId: headers.get("x-request-id") ?? headers.get("x-generation-id") ?? undefined,
-      };
+      return { data, response, requestId: requestIdOf(response.headers) ?? undefined };
     });
   }
 
@@ -69,13 +68,5 @@ export class APIPromise<T> extends Promise<T> {
     return (this._parsing ??= this._raw.then((raw) => raw.parse())).then(onfulfilled, onrejected);
   }
 
-  override catch<R = never>(
-    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
-  ): Promise<T | R> {
-    return this.then(undefined, onrejected);
-  }
-
-  override finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onfinally);
-  }
+  // `catch` and `finally` are inherited: Promise.prototype.catch and .finally call `this.then`.
 }

@@ -1,4 +1,4 @@
-import { APIPromise, type RawResult } from "./api-promise.js";
+import { APIPromise } from "./api-promise.js";
 import { ClientClosedError } from "./errors/user-abort-error.js";
 import {
   mergeOptions,
@@ -7,7 +7,6 @@ import {
   type RequestOptions,
   type ResolvedOptions,
 } from "./options.js";
-import { readResponse } from "./response.js";
 import { sendRequest } from "./request.js";
 import type { Client, OperationRequest } from "./types.js";
 
@@ -65,28 +64,16 @@ export class OpenRouterClient implements Client {
    * any client option for this request only.
    */
   request<T>(req: OperationRequest, options?: RequestOptions): APIPromise<T> {
-    const promise: APIPromise<T> = new APIPromise(
-      this.#send(req, options, () => !promise._parsing),
-    );
-    return promise;
-  }
-
-  async #send<T>(
-    req: OperationRequest,
-    options: RequestOptions | undefined,
-    unread: () => boolean,
-  ): Promise<RawResult<T>> {
-    // A closed client fails in sendRequest, before any I/O.
+    // Calls without per-call options reuse this client's resolved options.
     const resolved = options
       ? resolveOptions(this.options, options)
       : (this.#resolved ??= resolveOptions(this.options));
-    const sent = await sendRequest(req, resolved, this.#closeSignals);
-    // Until its body is read (or its stream ends), the request stays linked to the caller's and
-    // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
-    // the response is handed over, so that dropped unread (`asResponse()`, an await that never
-    // comes) it unlinks when collected.
-    if (unread()) sent.handOver(sent.response);
-    return { response: sent.response, parse: () => readResponse<T>(sent, req.response) };
+    // A plain `await` asks for the data at once; otherwise (`asResponse()`, an await that never
+    // comes) the response is handed over unread when it arrives.
+    const promise: APIPromise<T> = new APIPromise(
+      sendRequest<T>(req, resolved, this.#closeSignals, () => !promise._parsing),
+    );
+    return promise;
   }
 
   /**
@@ -95,7 +82,7 @@ export class OpenRouterClient implements Client {
    */
   withOptions(options: Partial<ClientOptions>): this {
     const Ctor = this.constructor as new (options: ClientOptions) => this;
-    const derived = new Ctor(mergeOptions<ClientOptions>({ ...this.options }, options));
+    const derived = new Ctor(mergeOptions<ClientOptions>({}, this.options, options));
     derived.#closeSignals = [derived.#closer.signal, ...this.#closeSignals];
     return derived;
   }

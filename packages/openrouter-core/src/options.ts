@@ -66,15 +66,10 @@ export interface RequestOptions extends ClientOptions {
 }
 
 /** Options after defaults: what the request pipeline reads. */
-export interface ResolvedOptions {
-  apiKey: ApiKeySource | undefined;
+export interface ResolvedOptions extends RequestOptions {
   /** Without a trailing slash. */
   baseURL: string;
-  httpReferer: string | undefined;
-  appTitle: string | undefined;
-  appCategories: string[] | undefined;
   defaultHeaders: Record<string, string | null | undefined>;
-  headers: HeadersInput | undefined;
   fetch: typeof fetch;
   timeout: number;
   idleTimeout: number;
@@ -82,7 +77,6 @@ export interface ResolvedOptions {
   retry: RetryOptions;
   logger: Logger;
   sleep: SleepFunction;
-  signal: AbortSignal | undefined;
 }
 
 export const DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
@@ -91,58 +85,50 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
 /**
- * The default `fetch`: looked up at call time (polyfills installed after construction still apply)
- * and called unbound-safe (browsers throw "Illegal invocation" for `fetch` called as a method of
- * another object).
+ * The defaults every request starts from. `apiKey`, `baseURL` and `logger` are not here: their
+ * defaults come from the environment, read in `resolveOptions`.
  */
-const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+const DEFAULTS: Partial<RequestOptions> = {
+  timeout: DEFAULT_TIMEOUT_MS,
+  idleTimeout: DEFAULT_IDLE_TIMEOUT_MS,
+  maxRetries: DEFAULT_MAX_RETRIES,
+  retry: DEFAULT_RETRY_OPTIONS,
+  defaultHeaders: {},
+  // Looked up at call time (polyfills installed after construction still apply) and called
+  // unbound-safe (browsers throw "Illegal invocation" for `fetch` called as another object's method).
+  fetch: (input, init) => globalThis.fetch(input, init),
+  sleep: defaultSleep,
+};
 
-/** Merges option layers (later wins), combining `defaultHeaders` and `retry` rather than replacing them. */
+/**
+ * Merges option layers onto `target` (later wins, `undefined` means "not set"), combining
+ * `defaultHeaders` and `retry` rather than replacing them.
+ */
 export function mergeOptions<T extends ClientOptions>(
-  base: T,
-  override: Partial<T> | undefined,
+  target: T,
+  ...layers: Array<Partial<T> | undefined>
 ): T {
-  if (!override) return base;
-  const merged = assignDefined({ ...base }, override);
-  if (base.defaultHeaders || override.defaultHeaders) {
-    merged.defaultHeaders = { ...base.defaultHeaders, ...override.defaultHeaders };
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {}) as Array<[keyof T & string, unknown]>) {
+      if (value === undefined) continue;
+      target[key] = (
+        key === "defaultHeaders" || key === "retry"
+          ? mergeOptions({ ...(target[key] as object) }, value as object)
+          : value
+      ) as T[keyof T & string];
+    }
   }
-  if (base.retry || override.retry) merged.retry = { ...base.retry, ...override.retry };
-  return merged;
+  return target;
 }
 
 /** Applies every default once, per request, so later code never re-derives one. */
 export function resolveOptions(client: ClientOptions, call?: RequestOptions): ResolvedOptions {
-  const o: RequestOptions = mergeOptions<RequestOptions>(client, call);
-  const userFetch = o.fetch;
-  return {
-    apiKey: o.apiKey ?? readEnv("OPENROUTER_API_KEY"),
-    baseURL: withoutTrailingSlash(o.baseURL ?? readEnv("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL),
-    httpReferer: o.httpReferer,
-    appTitle: o.appTitle ?? o.xTitle,
-    appCategories: o.appCategories,
-    defaultHeaders: o.defaultHeaders ?? {},
-    headers: call?.headers,
-    fetch: userFetch ?? defaultFetch,
-    timeout: o.timeout ?? DEFAULT_TIMEOUT_MS,
-    idleTimeout: o.idleTimeout ?? DEFAULT_IDLE_TIMEOUT_MS,
-    maxRetries: Math.max(0, Math.floor(o.maxRetries ?? DEFAULT_MAX_RETRIES)),
-    retry: assignDefined({ ...DEFAULT_RETRY_OPTIONS }, o.retry),
-    logger: resolveLogger(o),
-    sleep: o.sleep ?? defaultSleep,
-    signal: call?.signal,
-  };
-}
-
-/** One trailing slash removed, as openapi-fetch's `removeTrailingSlash` does, so paths append cleanly. */
-function withoutTrailingSlash(url: string): string {
-  return url.endsWith("/") ? url.slice(0, -1) : url;
-}
-
-/** Copies the entries of `source` that are not `undefined` onto `target`. */
-function assignDefined<T extends object>(target: T, source: Partial<T> | undefined): T {
-  for (const [key, value] of Object.entries(source ?? {})) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
-  }
-  return target;
+  const o = mergeOptions<RequestOptions>({ ...DEFAULTS }, client, call);
+  o.apiKey ??= readEnv("OPENROUTER_API_KEY");
+  // One trailing slash removed, as openapi-fetch's `removeTrailingSlash` does, so paths append cleanly.
+  o.baseURL = (o.baseURL ?? readEnv("OPENROUTER_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/$/, "");
+  o.appTitle ??= o.xTitle;
+  o.maxRetries = Math.max(0, Math.floor(o.maxRetries!));
+  o.logger = resolveLogger(o);
+  return o as ResolvedOptions;
 }

@@ -1,127 +1,349 @@
-import { defaultBodySerializer } from "openapi-fetch";
+import { requestIdOf, type RawResult } from "./api-promise.js";
+import { ConnectionError } from "./errors/connection-error.js";
+import { createAPIError, isErrorPayload, parseErrorText } from "./errors/create-api-error.js";
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
 import { OpenRouterError } from "./errors/openrouter-error.js";
+import { ResponseParseError } from "./errors/response-parse-error.js";
+import { TimeoutError } from "./errors/timeout-error.js";
+import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js";
+import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
-import { mergeHeaders } from "./internal/merge-headers.js";
-import { createRedactor, type Redactor } from "./internal/redact.js";
-import { createScope, type RequestScope } from "./internal/request-scope.js";
-import { retryingFetch, type PreparedRequest } from "./internal/retrying-fetch.js";
-import { redactingLogger, silentLogger, type Logger } from "./logger.js";
+import { IdleTimer } from "./internal/idle-timer.js";
+import { AttemptController, ignore, readBodyText } from "./internal/read-body.js";
+import { createRedactor } from "./internal/redact.js";
+import { raceAbort } from "./internal/sleep.js";
+import { headersForLog, redactingLogger, silentLogger } from "./logger.js";
 import type { ResolvedOptions } from "./options.js";
+import { retryDelay, shouldRetryResponse } from "./retry.js";
+import type { StreamContext } from "./sse/events.js";
 import type { OperationRequest } from "./types.js";
 
 /**
- * What every layer of one request shares: the operation, its resolved options, the cancellation
- * scope, the redacting logger. Also the context of the body reads and of the stream it may return.
+ * Sends one operation and returns its 2xx response with the way to read it. In order: everything
+ * that can fail without I/O (closed client, bad path parameter, no key), the URL (the operation's
+ * `buildURL`, or the base URL and path), headers and body as openapi-fetch's `createClient` would
+ * send them (test/wire.test.ts compares the bytes), then the attempt loop: per-attempt header
+ * timeout, retries per retry.ts, a final non-2xx turned into the typed error. Retry decisions use
+ * only status and headers, so nothing is retried once a body has been consumed. Every `fetch`,
+ * default or injected, is called as `fetch(url, init)`.
+ *
+ * `unread()` says, once the response arrived, whether nobody has asked for the data yet: the
+ * response is then handed over (see `link`).
  */
-export interface RequestContext extends RequestScope {
-  operation: OperationRequest;
-  options: ResolvedOptions;
-  idleTimeout: number;
-  /** Redacting. */
-  logger: Logger;
-  /**
-   * False for the silent logger: callers then skip building log arguments (redaction included)
-   * altogether. When true, `logger` redacts everything it is given.
-   */
-  logging: boolean;
-  redact: Redactor;
-}
-
-/** A request that got a 2xx response, with everything needed to read its body. */
-export interface SentRequest extends RequestContext {
-  response: Response;
-}
-
-/**
- * Validates, authenticates and sends one operation: the URL from the operation's `buildURL` (or the
- * base URL and path), an "sse" operation's `readStream` present, the body through openapi-fetch's body serialiser, the network work in our
- * retrying fetch. Everything that can fail without I/O (closed client, bad path parameter, no key)
- * fails first.
- */
-export async function sendRequest(
+export async function sendRequest<T>(
   req: OperationRequest,
   options: ResolvedOptions,
   closeSignals: readonly AbortSignal[],
-): Promise<SentRequest> {
-  const scope = createScope(options.signal, closeSignals);
+  unread: () => boolean,
+): Promise<RawResult<T>> {
+  const { operationId, response: kind } = req;
+  const { signal: userSignal, timeout } = options;
+  // The error to throw if the request was cancelled from outside: every step asks it first, so a
+  // cancelled request reports the cancellation, not the network error it caused.
+  const abortError = (): OpenRouterError | undefined =>
+    closeSignals.some((s) => s.aborted)
+      ? new ClientClosedError()
+      : userSignal?.aborted
+        ? new UserAbortError(undefined, { cause: userSignal.reason })
+        : undefined;
+  const throwIfAborted = () => {
+    const error = abortError();
+    if (error) throw error;
+  };
+
+  throwIfAborted();
+  const url = (req.buildURL ?? plainURL)(req, options.baseURL);
+  if (kind === "sse" && !req.readStream) {
+    throw new OpenRouterError(`${operationId}: "sse" needs readStream (sseStream).`);
+  }
+  const source = options.apiKey;
+  const key: unknown = typeof source === "function" ? await source() : source;
+  const apiKey = typeof key === "string" && key.trim();
+  if (!apiKey) throw new MissingApiKeyError();
+  const redact = createRedactor([apiKey]);
+  // Log arguments (redaction included) are computed only when a logger is listening.
+  const logging = options.logger !== silentLogger;
+  const logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
+  const headers = buildHeaders(options, apiKey, req);
+  const method = req.method.toUpperCase();
+  const maxAttempts = options.maxRetries + 1;
+  const logURL = logging ? redact(url) : "";
+
+  // The request's one countdown: each attempt's header timeout, then the body's idle timeout.
+  const timer = new IdleTimer();
+  let [controller, renew, unlink, handOver] = link([userSignal, ...closeSignals]);
+  const settle = () => {
+    timer.stop();
+    unlink();
+  };
+  // What body reads and a returned stream share with the request.
+  const ctx: StreamContext & { timer: IdleTimer; settle(): void } = {
+    idleTimeout: options.idleTimeout,
+    abortError,
+    redact,
+    timer,
+    settle,
+  };
+  let response!: Response;
   try {
-    scope.throwIfAborted();
-    const url = (req.buildURL ?? plainURL)(req, options.baseURL);
-    if (req.response === "sse" && !req.readStream) {
-      throw new OpenRouterError(
-        `${req.operationId}: an "sse" response needs a stream reader; pass \`readStream: sseStream\`.`,
+    const body = await serializeBody(req.body, url, method, headers);
+    if (body !== undefined)
+      logger.trace?.(
+        `${operationId} request body`,
+        typeof body === "string" ? body : `<${body.byteLength} bytes>`,
+      );
+
+    for (let attempt = 1; ; attempt++) {
+      throwIfAborted();
+      const attemptController = controller;
+      const { signal } = attemptController;
+      timer.start(timeout, () =>
+        attemptController.abort(
+          new TimeoutError(`${operationId}: no response headers within ${timeout}ms.`),
+        ),
+      );
+      if (logging)
+        logger.debug(`→ ${method} ${logURL} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
+          headers: headersForLog(headers, redact),
+        });
+      const started = logging ? Date.now() : 0;
+      let retryReason: string | undefined;
+      let responseHeaders: Headers | undefined;
+      try {
+        response = await options.fetch(url, { method, headers, body, signal });
+      } catch (error) {
+        throwIfAborted();
+        // fetch rejects a malformed URL or header with the same TypeError it uses for network
+        // failures. Only on failure, check the request itself: a bad one is a programming error,
+        // thrown as is (the TypeError `new Request` throws) and never retried.
+        if (attempt === 1) new Request(url, { method, headers });
+        const reason: unknown = signal.reason;
+        const failure =
+          signal.aborted && reason instanceof OpenRouterError
+            ? reason
+            : new ConnectionError(`${operationId}: connection error (${describe(error)}).`, {
+                cause: error,
+              });
+        if (logging)
+          logger.debug(`✗ ${method} ${logURL} after ${Date.now() - started}ms: ${failure.message}`);
+        if (attempt >= maxAttempts) throw failure;
+        retryReason = failure.name;
+      } finally {
+        // Paused, not stopped: the body read reuses the armed timer (see IdleTimer).
+        timer.pause();
+      }
+      if (!retryReason) {
+        const { status } = response;
+        responseHeaders = response.headers;
+        if (logging)
+          logger.debug(`← ${status} ${method} ${logURL} in ${Date.now() - started}ms`, {
+            requestId: requestIdOf(responseHeaders),
+          });
+        // Stays linked: the caller's and client's signals must still tear down this body.
+        if (response.ok) break;
+        if (attempt >= maxAttempts || !shouldRetryResponse(status, responseHeaders)) {
+          // The final error: read its body; a failed read still reports the status, with the cause.
+          let text = "";
+          let cause: unknown;
+          try {
+            text = await readBodyText(response, attemptController, ctx);
+          } catch (error) {
+            cause = error;
+            throwIfAborted();
+          }
+          if (text) logger.trace?.(`${operationId} error body`, text);
+          throw createAPIError({
+            status,
+            headers: responseHeaders,
+            body: parseErrorText(text),
+            redact,
+            cause,
+          });
+        }
+        // Free the connection; the body of a response we are about to retry is never read.
+        response.body?.cancel().catch(ignore);
+        retryReason = `status ${status}`;
+      }
+
+      // The backoff waits on the next attempt's controller; an abort meanwhile ends the request.
+      const { delayMs, source } = retryDelay({
+        retryNumber: attempt,
+        options: options.retry,
+        headers: responseHeaders,
+      });
+      if (logging)
+        logger.info(
+          `${operationId}: retrying after ${retryReason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
+        );
+      controller = renew();
+      try {
+        await raceAbort(options.sleep(delayMs, controller.signal), controller.signal);
+      } catch (error) {
+        throw abortError() ?? error;
+      }
+    }
+  } catch (error) {
+    settle();
+    throw error;
+  }
+
+  // Until its body is read (or its stream ends), the request stays linked to the caller's and
+  // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
+  // the response is handed over, so that dropped unread (`asResponse()`, an await that never
+  // comes) it unlinks when collected.
+  const handOverResponse = () => {
+    // Nothing waits on the network until the new owner reads; its reads restart the countdown.
+    timer.stop();
+    handOver(response);
+  };
+  if (unread()) handOverResponse();
+  ctx.signal = controller.signal;
+  return {
+    response,
+    // Runs lazily, on the first `await` of the APIPromise, so `asResponse()` gets an unread body.
+    async parse() {
+      // A returned Response or Stream settles the request when its reader is done with it (or
+      // when it is collected unread); a body read here settles it whatever the outcome.
+      if (
+        kind === "binary" ||
+        (kind === "sse" && !/\bjson\b/i.test(response.headers.get("content-type") ?? ""))
+      ) {
+        handOverResponse();
+        return (kind === "sse" ? req.readStream!(response, controller, ctx) : response) as T;
+      }
+      try {
+        if (kind === "empty") return void (await response.body?.cancel().catch(ignore)) as T;
+        const text = await readBodyText(response, controller, ctx);
+        return (kind === "text" ? text : parseJson(text)) as T;
+      } finally {
+        settle();
+      }
+    },
+  };
+
+  /**
+   * Parses a JSON body. A 2xx body that is an OpenRouter error object throws the typed error. For
+   * an "sse" operation answered with JSON, a non-error body is a parse error.
+   */
+  function parseJson(text: string): unknown {
+    logger.trace?.(`${operationId} response body`, text);
+    // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
+    const trimmed = text.trim();
+    if (!trimmed) return undefined;
+    let data: unknown;
+    try {
+      data = JSON.parse(trimmed);
+    } catch (error) {
+      throw new ResponseParseError(
+        `${operationId}: response body is not valid JSON: ${redact(trimmed.slice(0, 200))}`,
+        redact(trimmed),
+        { cause: error },
       );
     }
-
-    const source = options.apiKey;
-    const apiKey = checkApiKey(typeof source === "function" ? await source() : source);
-    const redact = createRedactor([apiKey]);
-    const logging = options.logger !== silentLogger;
-    // The scope object itself becomes the context (no copy): its methods work through `this`.
-    const ctx = scope as RequestContext;
-    ctx.operation = req;
-    ctx.options = options;
-    ctx.idleTimeout = options.idleTimeout;
-    ctx.logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
-    ctx.logging = logging;
-    ctx.redact = redact;
-    const prepared = prepareRequest(req, url, buildHeaders(options, apiKey, req));
-    const sent = ctx as SentRequest;
-    sent.response = await retryingFetch(ctx, url, await prepared);
-    return sent;
-  } catch (error) {
-    scope.settle();
-    throw error;
+    const { status, headers } = response;
+    if (isErrorPayload(data))
+      throw createAPIError({ status, headers, body: data, redact, inBand: true });
+    if (kind === "sse") {
+      throw new ResponseParseError(
+        `${operationId}: expected an event stream, got ${headers.get("content-type")}.`,
+        redact(trimmed),
+      );
+    }
+    return data;
   }
 }
 
-function checkApiKey(key: unknown): string {
-  const trimmed = typeof key === "string" && key.trim();
-  if (!trimmed) throw new MissingApiKeyError();
-  return trimmed;
+// Where FinalizationRegistry exists (every supported runtime), a handed-over response that is
+// dropped unread detaches its request from the long-lived signals when it is collected.
+let registry: FinalizationRegistry<() => void> | undefined;
+
+/**
+ * Links the caller's signal and the client's close signals (its own, then its parents') to the
+ * current attempt's controller, through `linkAbort` (one shared listener per signal), never through
+ * `AbortSignal.any`, whose combined signals a long-lived source retains on Node 20
+ * (nodejs/node#55351). Returns the first attempt's controller and:
+ * - `renew()`: the next attempt's controller (the used one may have timed out); already aborted
+ *   when the request was cancelled from outside.
+ * - `unlink()`: detaches the request from those signals, once it has settled. Idempotent. They may
+ *   live as long as the process, so anything still registered on them would be retained.
+ * - `handOver(response)`: for a response read without us (a `binary` result, `asResponse()`, a
+ *   Stream nobody iterates): if `unlink()` never comes, it happens when the response is collected.
+ *
+ * A separate function on purpose: what the signals (and the registry) hold are these closures,
+ * whose scope never references the response.
+ */
+function link(signals: ReadonlyArray<AbortSignal | undefined>) {
+  let controller = new AttemptController();
+  const unlinks = signals.map((s) => s && linkAbort(s, (reason) => controller.abort(reason)));
+  const detach = () => {
+    for (const unlinkOne of unlinks.splice(0)) unlinkOne?.();
+  };
+  // The unregister token; `unlink` holds it, the registry only weakly.
+  let token: object | undefined;
+  return [
+    controller,
+    () => {
+      const aborted = signals.find((s) => s?.aborted);
+      controller = new AttemptController();
+      if (aborted) controller.abort(aborted.reason);
+      return controller;
+    },
+    () => {
+      detach();
+      if (token) registry!.unregister(token);
+      token = undefined;
+    },
+    (response: object) => {
+      if (token || typeof FinalizationRegistry !== "function") return;
+      (registry ??= new FinalizationRegistry((unlinkAll) => unlinkAll())).register(
+        response,
+        detach,
+        (token = {}),
+      );
+    },
+  ] as const;
 }
 
 /** The URL of an operation without parameters. Parameters without a builder are refused, never dropped. */
 function plainURL(req: OperationRequest, baseURL: string): string {
   if (req.pathParams || req.query) {
     throw new OpenRouterError(
-      `${req.operationId}: pathParams and query need a URL builder; pass \`buildURL: paramsURL\`.`,
+      `${req.operationId}: pathParams and query need buildURL (paramsURL).`,
     );
   }
   return baseURL + req.path;
 }
 
 /**
- * The request openapi-fetch's `createClient().request()` builds for a call without middleware or
- * client-level defaults: the body through `defaultBodySerializer` (JSON, FormData passed through,
- * `x-www-form-urlencoded` when the headers say so), `Content-Type: application/json` when the body
- * became a string and no header sets one. test/wire.test.ts compares the bytes with `createClient`.
- *
- * A string body is kept as is: every attempt sends it again. FormData goes through one `Request`,
- * once, for its multipart bytes and boundary header, which every attempt then reuses.
+ * The body as openapi-fetch's `defaultBodySerializer` makes it: FormData as multipart,
+ * `x-www-form-urlencoded` when the headers say so, else JSON with `Content-Type: application/json`
+ * unless a header sets one. A string is kept as is: every attempt sends it again. FormData goes
+ * through one `Request`, once, for its multipart bytes and boundary header, which every attempt
+ * then reuses.
  */
-function prepareRequest(
-  req: OperationRequest,
+async function serializeBody(
+  body: unknown,
   url: string,
+  method: string,
   headers: Record<string, string>,
-): PreparedRequest | Promise<PreparedRequest> {
-  const method = req.method.toUpperCase();
-  const body = req.body;
-  if (body === undefined) return { method, headers, body };
-  const serialized = (defaultBodySerializer as (body: unknown, headers: unknown) => BodyInit)(
-    body,
-    headers,
-  );
-  if (typeof serialized === "string") {
-    // openapi-fetch merges `{ "Content-Type": "application/json" }` under the headers: the same.
-    headers["content-type"] ??= "application/json";
-    return { method, headers, body: serialized };
+): Promise<string | ArrayBuffer | undefined> {
+  if (body === undefined) return undefined;
+  if (body instanceof FormData) {
+    const request = new Request(url, { method, body, headers });
+    headers["content-type"] = request.headers.get("content-type")!;
+    return request.arrayBuffer();
   }
-  const request = new Request(url, { method, body: serialized, headers });
-  return request.arrayBuffer().then((bytes) => ({
-    method,
-    headers: mergeHeaders(request.headers), // with the multipart boundary
-    body: bytes,
-  }));
+  if (headers["content-type"] === "application/x-www-form-urlencoded")
+    return new URLSearchParams(body as Record<string, string>).toString();
+  headers["content-type"] ??= "application/json";
+  return JSON.stringify(body);
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
+  const cause = (error as { cause?: unknown }).cause;
+  const detail =
+    cause instanceof Error ? `: ${(cause as { code?: string }).code ?? cause.message}` : "";
+  return `${error.message}${detail}`;
 }

@@ -225,21 +225,13 @@ describe("URL and body serialisation", () => {
 
   // A request that names a runtime piece it does not pass (generated code always passes them).
   it.each<[string, Partial<OperationRequest>, string]>([
-    [
-      "query",
-      { query: { limit: 1 } },
-      "pathParams and query need a URL builder; pass `buildURL: paramsURL`.",
-    ],
+    ["query", { query: { limit: 1 } }, "pathParams and query need buildURL (paramsURL)."],
     [
       "pathParams",
       { pathParams: { hash: "h" } },
-      "pathParams and query need a URL builder; pass `buildURL: paramsURL`.",
+      "pathParams and query need buildURL (paramsURL).",
     ],
-    [
-      'response "sse"',
-      { response: "sse" },
-      'an "sse" response needs a stream reader; pass `readStream: sseStream`.',
-    ],
+    ['response "sse"', { response: "sse" }, '"sse" needs readStream (sseStream).'],
   ])("refuses %s without its runtime piece, before any I/O", async (_name, extra, message) => {
     const server = await okServer();
     const error = await testClient(server.url)

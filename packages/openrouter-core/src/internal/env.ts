@@ -5,19 +5,13 @@
  * in shells and `.env` files: `OPENROUTER_BASE_URL=` means the default URL, not a relative one.
  */
 export function readEnv(name: string): string | undefined {
-  const value = readRawEnv(name);
-  return value?.trim() ? value : undefined;
-}
-
-function readRawEnv(name: string): string | undefined {
-  const g = globalThis as {
+  const runtime = globalThis as {
     process?: { env?: Record<string, string | undefined> };
     Deno?: { env?: { get?(key: string): string | undefined } };
   };
   try {
-    const fromProcess = g.process?.env?.[name];
-    if (fromProcess !== undefined) return fromProcess;
-    return g.Deno?.env?.get?.(name) ?? undefined;
+    const value = runtime.process?.env?.[name] ?? runtime.Deno?.env?.get?.(name);
+    return value?.trim() ? value : undefined;
   } catch {
     return undefined;
   }
@@ -25,5 +19,5 @@ function readRawEnv(name: string): string | undefined {
 
 /** True only for "1", "true", "yes", "on" (any case, surrounding space ignored). */
 export function isTruthyEnv(value: string | undefined): boolean {
-  return value !== undefined && ["1", "true", "yes", "on"].includes(value.trim().toLowerCase());
+  return /^\s*(1|true|yes|on)\s*$/i.test(value ?? "");
 }

@@ -6,11 +6,11 @@ import { IdleTimer } from "./idle-timer.js";
 export interface BodyReadContext {
   /** Milliseconds allowed between chunks. */
   idleTimeout: number;
-  /** Aborts when the caller's or client's signal does (the transport's: the attempt's signal). */
+  /** Aborts when the caller's or client's signal does (the transport leaves it unset: its controller is linked to them). */
   signal?: AbortSignal | undefined;
   /** The caller's or client's abort reason, if either fired; it wins over other explanations. */
   abortError(): Error | undefined;
-  /** The request's countdown (see RequestScope), reused here; without one, reads get their own. */
+  /** The request's countdown, reused here; without one, reads get their own. */
   timer?: IdleTimer;
 }
 
@@ -28,14 +28,15 @@ export class AttemptController extends AbortController {
   }
 }
 
+/** For promises whose rejection nobody needs (a cancelled body). */
+export const ignore = () => {};
+
 /**
  * Reads of a response body with the idle timeout running only while waiting for data, every read
  * ended by an abort (a custom `fetch` may ignore aborts once headers arrived), and failures mapped
- * to this package's errors. `controller` is the attempt's: aborting it tears down the body. The
- * caller's and client's signals abort it too (the transport links them), so one hook (an
- * AttemptController's) or listener covers all three; on abort the reader is cancelled, which ends
- * a pending read at once.
- * Call `done()` when the reads are over: it removes the listener and stops the countdown.
+ * to this package's errors. `controller` is the attempt's: aborting it tears down the body, and so
+ * does `ctx.signal`. On abort the reader is cancelled, which ends a pending read at once.
+ * Call `done()` when the reads are over: it removes the hook and stops the countdown. Idempotent.
  */
 export function guardReads<T>(
   reader: ReadableStreamDefaultReader<T>,
@@ -43,47 +44,62 @@ export function guardReads<T>(
   ctx: BodyReadContext,
   idleMessage: string,
 ) {
-  const idle = ctx.timer ?? new IdleTimer();
+  const timer = ctx.timer ?? new IdleTimer();
   const onIdle = () => controller.abort(new TimeoutError(idleMessage));
-  // For the transport's own contexts both are the same signal; a hand-built StreamContext's signal
-  // is watched too.
   const { signal } = controller;
+  // A hand-built context's signal is watched too; the transport's is the controller's or unset.
   const other = ctx.signal === signal ? undefined : ctx.signal;
-  const onAbort = () => void reader.cancel().catch(() => {});
+  const cancel = () => void reader.cancel().catch(ignore);
+  // An AttemptController calls its hook; any other controller gets a listener.
   const hooked = controller instanceof AttemptController;
-  if (hooked) controller.onAbort = onAbort;
-  else signal.addEventListener("abort", onAbort);
-  other?.addEventListener("abort", onAbort);
-  // Once aborted, a read "fails with" the first aborted signal's reason.
+  const watch = (on: boolean) => {
+    const method = on ? "addEventListener" : "removeEventListener";
+    if (hooked) controller.onAbort = on ? cancel : undefined;
+    else signal[method]("abort", cancel);
+    other?.[method]("abort", cancel);
+  };
+  // Explains a failed or aborted read: caller/client abort first, then our own abort reason (an
+  // idle TimeoutError), then the network.
+  const failure = (error: unknown): Error => {
+    const reason: unknown = signal.reason;
+    return (
+      ctx.abortError() ??
+      (signal.aborted && reason instanceof Error
+        ? reason
+        : new ConnectionError("Connection lost while reading the response body.", { cause: error }))
+    );
+  };
+  // Once aborted, a read fails with the first aborted signal's reason; a cancelled reader reports
+  // `done`, which is the abort, not the end of the body.
   const check = () => {
     const aborted = signal.aborted ? signal : other?.aborted && other;
-    if (aborted) throw mapReadError(aborted.reason, controller, ctx);
+    if (aborted) throw failure(aborted.reason);
   };
+  watch(true);
   return {
     async read(): Promise<ReadableStreamReadResult<T>> {
       check();
-      idle.start(ctx.idleTimeout, onIdle);
+      timer.start(ctx.idleTimeout, onIdle);
       let result: ReadableStreamReadResult<T>;
       try {
         result = await reader.read();
       } catch (error) {
-        throw mapReadError(error, controller, ctx);
+        throw failure(error);
       } finally {
-        idle.pause();
+        timer.pause();
       }
-      // A cancelled reader reports `done`: that was the abort, not the end of the body.
       check();
       return result;
     },
-    /** Stops the timer and removes the listeners. Idempotent. */
     done() {
-      idle.stop();
-      if (hooked) controller.onAbort = undefined;
-      else signal.removeEventListener("abort", onAbort);
-      other?.removeEventListener("abort", onAbort);
+      timer.stop();
+      watch(false);
     },
   };
 }
+
+// Shared: a non-streaming `decode` call keeps no state between calls.
+const utf8 = new TextDecoder();
 
 /**
  * Reads a whole body as text, with the idle timeout applied between chunks. Failures are mapped
@@ -94,8 +110,8 @@ export async function readBodyText(
   controller: AbortController,
   ctx: BodyReadContext,
 ): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
+  const reader = response.body?.getReader();
+  if (!reader) return "";
   const reads = guardReads(
     reader,
     controller,
@@ -113,11 +129,10 @@ export async function readBodyText(
   } finally {
     reads.done();
     // A finished reader stays locked: releasing it would only build an Error for its `closed`.
-    if (!finished) reader.cancel().catch(() => {});
+    if (!finished) reader.cancel().catch(ignore);
   }
-  // One chunk (the usual chat body) decodes directly (no chunk: `decode()` gives ""); several are
-  // copied into one buffer and decoded once, as fetch's own `text()` does (cheaper than a Blob or
-  // per-chunk decoding).
+  // One chunk (the usual chat body) decodes directly (none: `decode()` gives ""); several are
+  // copied into one buffer and decoded once, as fetch's own `text()` does.
   if (!chunks[1]) return utf8.decode(chunks[0]);
   const joined = new Uint8Array(size);
   size = 0;
@@ -126,16 +141,4 @@ export async function readBodyText(
     size += chunk.byteLength;
   }
   return utf8.decode(joined);
-}
-
-// Shared: a non-streaming `decode` call keeps no state between calls.
-const utf8 = new TextDecoder();
-
-/** Explains a failed body read: caller/client abort first, then our own abort reason, then the network. */
-function mapReadError(error: unknown, controller: AbortController, ctx: BodyReadContext): Error {
-  const external = ctx.abortError();
-  if (external) return external;
-  const reason: unknown = controller.signal.reason;
-  if (controller.signal.aborted && reason instanceof Error) return reason;
-  return new ConnectionError("Connection lost while reading the response body.", { cause: error });
 }

@@ -6,9 +6,9 @@ import {
   isUserAbortError,
   STATUS_ERRORS,
   type OperationRequest,
-} from "../../src/index.js";
-import { captureLogger, getModels, recordingSleep, testClient } from "../helpers/client.js";
-import { sendJson, startServer } from "../helpers/http-server.js";
+} from "../src/index.js";
+import { captureLogger, getModels, recordingSleep, testClient } from "./helpers/client.js";
+import { sendJson, startServer } from "./helpers/http-server.js";
 
 const OK = { data: [{ id: "openai/gpt-4o" }] };
 
