@@ -20,7 +20,7 @@ import {
   type OperationRequest,
   type OpenRouterClient,
 } from "../src/index.js";
-import { recordingSleep, TEST_KEY } from "./helpers/client.js";
+import { chatRequest, recordingSleep, TEST_KEY } from "./helpers/client.js";
 import { delay, startServer, startSSE } from "./helpers/http-server.js";
 
 // `gc()` without restarting the worker with --expose-gc: the flag can be set at runtime, and a new
@@ -38,13 +38,7 @@ const CHAT_BODY = JSON.stringify({
   object: "chat.completion",
   choices: [{ index: 0, message: { role: "assistant", content: "Hello!" }, finish_reason: "stop" }],
 });
-const chat: OperationRequest = {
-  operationId: "sendChatCompletionRequest",
-  method: "POST",
-  path: "/chat/completions",
-  body: { model: "openai/gpt-4o", messages: [{ role: "user", content: "Hi" }] },
-  response: "json",
-};
+const chat = chatRequest();
 const json = (body: string, status = 200, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
 const sse = (text: string) =>

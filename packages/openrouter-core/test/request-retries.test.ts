@@ -5,9 +5,14 @@ import {
   isTimeoutError,
   isUserAbortError,
   STATUS_ERRORS,
-  type OperationRequest,
 } from "../src/index.js";
-import { captureLogger, getModels, recordingSleep, testClient } from "./helpers/client.js";
+import {
+  captureLogger,
+  chatRequest,
+  getModels,
+  recordingSleep,
+  testClient,
+} from "./helpers/client.js";
 import { sendJson, startServer } from "./helpers/http-server.js";
 
 const OK = { data: [{ id: "openai/gpt-4o" }] };
@@ -186,13 +191,7 @@ describe("retries", () => {
   it("re-sends the same body on every attempt and logs each decision", async () => {
     const server = await failingThenOk(1, 502);
     const log = captureLogger();
-    const op: OperationRequest = {
-      operationId: "sendChatCompletionRequest",
-      method: "POST",
-      path: "/chat/completions",
-      body: { model: "openai/gpt-4o", messages: [{ role: "user", content: "héllo 世界" }] },
-      response: "json",
-    };
+    const op = chatRequest("héllo 世界");
 
     await testClient(server.url, { logger: log.logger }).request(op);
 

@@ -1,4 +1,9 @@
-import { OpenRouterClient, type ClientOptions, type Logger } from "../../src/index.js";
+import {
+  OpenRouterClient,
+  type ClientOptions,
+  type Logger,
+  type OperationRequest,
+} from "../../src/index.js";
 
 export const TEST_KEY = "sk-or-v1-test0123456789abcdef";
 
@@ -46,3 +51,14 @@ export const getModels = {
   path: "/models",
   response: "json",
 } as const;
+
+/** A non-streaming chat completion request with one user message, as `chatSend` builds it. */
+export function chatRequest(content = "Hi"): OperationRequest & { body: unknown } {
+  return {
+    operationId: "sendChatCompletionRequest",
+    method: "POST",
+    path: "/chat/completions",
+    body: { model: "openai/gpt-4o", messages: [{ role: "user", content }] },
+    response: "json",
+  };
+}
