@@ -1,3 +1,5 @@
+import { requestIdOf } from "./internal/request-id.js";
+
 /** A successful call's data with the raw HTTP response. */
 export interface WithResponse<T> {
   data: T;
@@ -6,10 +8,6 @@ export interface WithResponse<T> {
   /** `x-request-id` or `x-generation-id`, when the server sent one. */
   requestId: string | undefined;
 }
-
-/** The request id a response carries: `x-request-id`, else `x-generation-id`, else `null`. */
-export const requestIdOf = (headers: Headers): string | null =>
-  headers.get("x-request-id") ?? headers.get("x-generation-id");
 
 /** What the client hands the promise: the 2xx response, and how to turn it into data. */
 export interface RawResult<T> {

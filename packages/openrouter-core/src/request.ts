@@ -1,4 +1,4 @@
-import { requestIdOf, type RawResult } from "./api-promise.js";
+import type { RawResult } from "./api-promise.js";
 import { ConnectionError } from "./errors/connection-error.js";
 import { createAPIError, isErrorPayload, parseErrorText } from "./errors/create-api-error.js";
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
@@ -11,6 +11,7 @@ import { buildHeaders } from "./internal/build-headers.js";
 import { IdleTimer } from "./internal/idle-timer.js";
 import { AttemptController, ignore, readBodyText } from "./internal/read-body.js";
 import { createRedactor } from "./internal/redact.js";
+import { requestIdOf } from "./internal/request-id.js";
 import { raceAbort } from "./internal/sleep.js";
 import { headersForLog, redactingLogger, silentLogger } from "./logger.js";
 import type { ResolvedOptions } from "./options.js";

@@ -1,3 +1,4 @@
+import { requestIdOf } from "../internal/request-id.js";
 import { redactJson, redactHeaders, type Redactor } from "../internal/redact.js";
 import { APIError } from "./api-error.js";
 import { errorClassForStatus } from "./status-errors.js";
@@ -78,8 +79,7 @@ export function createAPIError(src: ErrorSource): APIError {
     metadata,
     providerName,
     headers,
-    requestId:
-      headers?.get("x-request-id") ?? headers?.get("x-generation-id") ?? asString(root?.["id"]),
+    requestId: (headers && requestIdOf(headers)) ?? asString(root?.["id"]),
     body,
     cause: src.cause,
   });
