@@ -81,9 +81,12 @@ async function collectUntil(done: () => boolean): Promise<void> {
 
 describe("listeners on long-lived signals", () => {
   it("a settled request leaves nothing on the client's close signal or the caller's signal, whatever the outcome", async () => {
-    let respond: (request: Request) => Response | Promise<Response> = () => json(CHAT_BODY);
+    let respond: (request: Request, signal: AbortSignal) => Response | Promise<Response> = () =>
+      json(CHAT_BODY);
     const { client, closeSignal } = clientWithCloseSignal({
-      fetch: async (input, init) => respond(new Request(input, init)),
+      // The signal is passed as given: a `new Request(input, init)` dropped here would let undici
+      // collect the controller behind `request.signal`, which then never aborts (a flaky hang).
+      fetch: async (input, init) => respond(new Request(input, init), init!.signal!),
       sleep: recordingSleep().sleep,
     });
     const caller = new AbortController(); // one signal shared by every call, as apps do
@@ -155,7 +158,7 @@ describe("listeners on long-lived signals", () => {
     await expect(call(streamReq)).rejects.toMatchObject({ status: 400 });
     settled();
     // cancelled by the caller while waiting for headers
-    respond = ({ signal }) =>
+    respond = (_request, signal) =>
       new Promise<Response>((_resolve, reject) =>
         signal.addEventListener("abort", () => reject(signal.reason as Error)),
       );
@@ -175,9 +178,9 @@ describe("listeners on long-lived signals", () => {
     process.on("warning", onWarning);
     try {
       const { client, closeSignal } = clientWithCloseSignal({
-        fetch: (input) =>
+        fetch: (_input, init) =>
           new Promise<Response>((_resolve, reject) => {
-            const { signal } = input as Request;
+            const signal = init!.signal!;
             signal.addEventListener("abort", () => reject(signal.reason as Error));
           }),
       });
@@ -237,9 +240,9 @@ describe("listeners on long-lived signals", () => {
 
   it("a derived client's in-flight request is aborted when its parent closes", async () => {
     const { client: parent, closeSignal } = clientWithCloseSignal({
-      fetch: (input) =>
+      fetch: (_input, init) =>
         new Promise<Response>((_resolve, reject) => {
-          const { signal } = input as Request;
+          const signal = init!.signal!;
           signal.addEventListener("abort", () => reject(signal.reason as Error));
         }),
     });
