@@ -56,7 +56,8 @@ export function redactingLogger(logger: Logger, redact: Redactor): Logger {
   return out;
 }
 
-const SENSITIVE_HEADERS = new Set(["authorization", "cookie", "set-cookie", "proxy-authorization"]);
+/** Authorization, Proxy-Authorization, Cookie, Set-Cookie (names arrive lower-cased or not). */
+const SENSITIVE_HEADER = /^((proxy-)?authorization|(set-)?cookie)$/i;
 
 /** Headers as a plain object for logging, with credentials and key-bearing values redacted. */
 export function headersForLog(
@@ -65,7 +66,7 @@ export function headersForLog(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
-    out[key] = SENSITIVE_HEADERS.has(key.toLowerCase()) ? REDACTED : redact(value);
+    out[key] = SENSITIVE_HEADER.test(key) ? REDACTED : redact(value);
   }
   return out;
 }

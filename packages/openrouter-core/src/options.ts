@@ -1,4 +1,4 @@
-import type { HeadersInput } from "./internal/merge-headers.js";
+import type { HeadersInput } from "./internal/build-headers.js";
 import { readEnv } from "./internal/env.js";
 import { sleep as defaultSleep } from "./internal/sleep.js";
 import { resolveLogger, type Logger } from "./logger.js";
