@@ -8,14 +8,14 @@ import { TimeoutError } from "./errors/timeout-error.js";
 import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js";
 import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
-import { IdleTimer } from "./internal/idle-timer.js";
-import { AttemptController, ignore, readBodyText } from "./internal/read-body.js";
+import { startTimeout } from "./internal/idle-timer.js";
+import { ignore, readBodyText } from "./internal/read-body.js";
 import { createRedactor } from "./internal/redact.js";
 import { requestIdOf } from "./internal/request-id.js";
 import { raceAbort } from "./internal/sleep.js";
 import { headersForLog, redactingLogger, silentLogger } from "./logger.js";
 import type { ResolvedOptions } from "./options.js";
-import { retryDelay, shouldRetryResponse } from "./retry.js";
+import { nextRetryDelay, shouldRetryResponse } from "./retry.js";
 import type { StreamContext } from "./sse/events.js";
 import type { OperationRequest } from "./types.js";
 
@@ -70,20 +70,13 @@ export async function sendRequest<T>(
   const maxAttempts = options.maxRetries + 1;
   const logURL = logging ? redact(url) : "";
 
-  // The request's one countdown: each attempt's header timeout, then the body's idle timeout.
-  const timer = new IdleTimer();
   let [controller, renew, unlink, handOver] = link([userSignal, ...closeSignals]);
-  const settle = () => {
-    timer.stop();
-    unlink();
-  };
-  // What body reads and a returned stream share with the request.
-  const ctx: StreamContext & { timer: IdleTimer; settle(): void } = {
+  // What body reads and a returned stream share with the request; `settle` detaches it.
+  const ctx: StreamContext & { settle(): void } = {
     idleTimeout: options.idleTimeout,
     abortError,
     redact,
-    timer,
-    settle,
+    settle: unlink,
   };
   let response!: Response;
   try {
@@ -96,18 +89,18 @@ export async function sendRequest<T>(
 
     for (let attempt = 1; ; attempt++) {
       throwIfAborted();
-      const attemptController = controller;
-      const { signal } = attemptController;
-      timer.start(timeout, () =>
-        attemptController.abort(
+      // Cleared once headers arrive (or the attempt fails), before the next attempt renews `controller`.
+      const timer = startTimeout(timeout, () =>
+        controller.abort(
           new TimeoutError(`${operationId}: no response headers within ${timeout}ms.`),
         ),
       );
+      const { signal } = controller;
       if (logging)
         logger.debug(`→ ${method} ${logURL} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
           headers: headersForLog(headers, redact),
         });
-      const started = logging ? Date.now() : 0;
+      const started = Date.now();
       let retryReason: string | undefined;
       let responseHeaders: Headers | undefined;
       try {
@@ -118,20 +111,19 @@ export async function sendRequest<T>(
         // failures. Only on failure, check the request itself: a bad one is a programming error,
         // thrown as is (the TypeError `new Request` throws) and never retried.
         if (attempt === 1) new Request(url, { method, headers });
+        // Not cancelled from outside: aborted only by our header timeout (a TimeoutError).
         const reason: unknown = signal.reason;
         const failure =
-          signal.aborted && reason instanceof OpenRouterError
+          reason instanceof OpenRouterError
             ? reason
             : new ConnectionError(`${operationId}: connection error (${describe(error)}).`, {
                 cause: error,
               });
-        if (logging)
-          logger.debug(`✗ ${method} ${logURL} after ${Date.now() - started}ms: ${failure.message}`);
+        // Logged through the "retrying" line below, or thrown to the caller.
         if (attempt >= maxAttempts) throw failure;
         retryReason = failure.name;
       } finally {
-        // Paused, not stopped: the body read reuses the armed timer (see IdleTimer).
-        timer.pause();
+        clearTimeout(timer);
       }
       if (!retryReason) {
         const { status } = response;
@@ -147,7 +139,7 @@ export async function sendRequest<T>(
           let text = "";
           let cause: unknown;
           try {
-            text = await readBodyText(response, attemptController, ctx);
+            text = await readBodyText(response, controller, ctx);
           } catch (error) {
             cause = error;
             throwIfAborted();
@@ -166,16 +158,14 @@ export async function sendRequest<T>(
         retryReason = `status ${status}`;
       }
 
-      // The backoff waits on the next attempt's controller; an abort meanwhile ends the request.
-      const { delayMs, source } = retryDelay({
-        retryNumber: attempt,
-        options: options.retry,
-        headers: responseHeaders,
-      });
+      const [source, delayMs] = nextRetryDelay(attempt, options.retry, responseHeaders);
       if (logging)
         logger.info(
           `${operationId}: retrying after ${retryReason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
         );
+      // The backoff waits on the next attempt's controller, which the caller's and client's
+      // signals abort from now on; an abort meanwhile ends the request. An injected sleep may
+      // ignore its signal, hence the race.
       controller = renew();
       try {
         await raceAbort(options.sleep(delayMs, controller.signal), controller.signal);
@@ -184,7 +174,7 @@ export async function sendRequest<T>(
       }
     }
   } catch (error) {
-    settle();
+    unlink();
     throw error;
   }
 
@@ -192,12 +182,7 @@ export async function sendRequest<T>(
   // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
   // the response is handed over, so that dropped unread (`asResponse()`, an await that never
   // comes) it unlinks when collected.
-  const handOverResponse = () => {
-    // Nothing waits on the network until the new owner reads; its reads restart the countdown.
-    timer.stop();
-    handOver(response);
-  };
-  if (unread()) handOverResponse();
+  if (unread()) handOver(response);
   ctx.signal = controller.signal;
   return {
     response,
@@ -209,7 +194,7 @@ export async function sendRequest<T>(
         kind === "binary" ||
         (kind === "sse" && !/\bjson\b/i.test(response.headers.get("content-type") ?? ""))
       ) {
-        handOverResponse();
+        handOver(response);
         return (kind === "sse" ? req.readStream!(response, controller, ctx) : response) as T;
       }
       try {
@@ -217,7 +202,7 @@ export async function sendRequest<T>(
         const text = await readBodyText(response, controller, ctx);
         return (kind === "text" ? text : parseJson(text)) as T;
       } finally {
-        settle();
+        unlink();
       }
     },
   };
@@ -269,38 +254,32 @@ let registry: FinalizationRegistry<() => void> | undefined;
  *   live as long as the process, so anything still registered on them would be retained.
  * - `handOver(response)`: for a response read without us (a `binary` result, `asResponse()`, a
  *   Stream nobody iterates): if `unlink()` never comes, it happens when the response is collected.
+ *   A response handed over twice is registered twice; the second `unlink()` does nothing.
  *
  * A separate function on purpose: what the signals (and the registry) hold are these closures,
  * whose scope never references the response.
  */
 function link(signals: ReadonlyArray<AbortSignal | undefined>) {
-  let controller = new AttemptController();
+  let controller = new AbortController();
   const unlinks = signals.map((s) => s && linkAbort(s, (reason) => controller.abort(reason)));
-  const detach = () => {
+  const unlink = () => {
     for (const unlinkOne of unlinks.splice(0)) unlinkOne?.();
   };
-  // The unregister token; `unlink` holds it, the registry only weakly.
-  let token: object | undefined;
   return [
     controller,
     () => {
       const aborted = signals.find((s) => s?.aborted);
-      controller = new AttemptController();
+      controller = new AbortController();
       if (aborted) controller.abort(aborted.reason);
       return controller;
     },
-    () => {
-      detach();
-      if (token) registry!.unregister(token);
-      token = undefined;
-    },
+    unlink,
     (response: object) => {
-      if (token || typeof FinalizationRegistry !== "function") return;
-      (registry ??= new FinalizationRegistry((unlinkAll) => unlinkAll())).register(
-        response,
-        detach,
-        (token = {}),
-      );
+      if (typeof FinalizationRegistry === "function")
+        (registry ??= new FinalizationRegistry((unlinkAll) => unlinkAll())).register(
+          response,
+          unlink,
+        );
     },
   ] as const;
 }
