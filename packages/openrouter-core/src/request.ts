@@ -167,6 +167,8 @@ export async function sendRequest<T>(
       // signals abort from now on; an abort meanwhile ends the request. An injected sleep may
       // ignore its signal, hence the race.
       controller = renew();
+      // Cancelled before the new controller was linked: it will never see that abort.
+      throwIfAborted();
       try {
         await raceAbort(options.sleep(delayMs, controller.signal), controller.signal);
       } catch (error) {
@@ -248,8 +250,8 @@ let registry: FinalizationRegistry<() => void> | undefined;
  * current attempt's controller, through `linkAbort` (one shared listener per signal), never through
  * `AbortSignal.any`, whose combined signals a long-lived source retains on Node 20
  * (nodejs/node#55351). Returns the first attempt's controller and:
- * - `renew()`: the next attempt's controller (the used one may have timed out); already aborted
- *   when the request was cancelled from outside.
+ * - `renew()`: the next attempt's controller (the used one may have timed out). It sees only
+ *   aborts from now on: check for an earlier one after renewing.
  * - `unlink()`: detaches the request from those signals, once it has settled. Idempotent. They may
  *   live as long as the process, so anything still registered on them would be retained.
  * - `handOver(response)`: for a response read without us (a `binary` result, `asResponse()`, a
@@ -267,12 +269,7 @@ function link(signals: ReadonlyArray<AbortSignal | undefined>) {
   };
   return [
     controller,
-    () => {
-      const aborted = signals.find((s) => s?.aborted);
-      controller = new AbortController();
-      if (aborted) controller.abort(aborted.reason);
-      return controller;
-    },
+    () => (controller = new AbortController()),
     unlink,
     (response: object) => {
       if (typeof FinalizationRegistry === "function")

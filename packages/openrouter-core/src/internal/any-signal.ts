@@ -22,9 +22,10 @@ export type OnAbort = (reason: unknown) => void;
 
 /** The one listener, shared by every source signal: calls what is linked to the aborting signal. */
 function fire(this: AbortSignal): void {
-  const targets = fanOuts.get(this);
-  fanOuts.delete(this);
-  for (const onAbort of [...(targets ?? [])]) onAbort(this.reason);
+  // Registered only while the set is non-empty; the set stays (an aborted source never gets a new
+  // listener: `linkAbort` calls back at once). Unlinking while this loop runs is safe: a Set
+  // iteration skips entries deleted before it reaches them.
+  for (const onAbort of fanOuts.get(this)!) onAbort(this.reason);
 }
 
 /**
