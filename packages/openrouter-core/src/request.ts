@@ -200,9 +200,9 @@ export async function sendRequest<T>(
         return (kind === "sse" ? req.readStream!(response, controller, ctx) : response) as T;
       }
       try {
-        if (kind === "empty") return void (await response.body?.cancel().catch(ignore)) as T;
+        // An "empty" body is read too (to its end, usually at once), so it frees the connection.
         const text = await readBodyText(response, controller, ctx);
-        return (kind === "text" ? text : parseJson(text)) as T;
+        return (kind === "text" ? text : kind === "empty" ? undefined : parseJson(text)) as T;
       } finally {
         unlink();
       }
@@ -264,8 +264,9 @@ let registry: FinalizationRegistry<() => void> | undefined;
 function link(signals: ReadonlyArray<AbortSignal | undefined>) {
   let controller = new AbortController();
   const unlinks = signals.map((s) => s && linkAbort(s, (reason) => controller.abort(reason)));
+  // Idempotent, as each link's own unlink is.
   const unlink = () => {
-    for (const unlinkOne of unlinks.splice(0)) unlinkOne?.();
+    for (const unlinkOne of unlinks) unlinkOne?.();
   };
   return [
     controller,
@@ -317,10 +318,9 @@ async function serializeBody(
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
   // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
-  const cause = (error as { cause?: unknown }).cause;
+  const cause = (error as Error | undefined)?.cause;
   const detail =
     cause instanceof Error ? `: ${(cause as { code?: string }).code ?? cause.message}` : "";
-  return `${error.message}${detail}`;
+  return `${(error as Error | undefined)?.message ?? error}${detail}`;
 }
