@@ -25,14 +25,14 @@ export function parseRateLimitHeaders(source: Headers | { headers: Headers }): R
   const limit = headerNumber(headers.get("x-ratelimit-limit"));
   const remaining = headerNumber(headers.get("x-ratelimit-remaining"));
   const reset = parseResetHeader(headers.get("x-ratelimit-reset"));
-  if (!Number.isNaN(limit)) info.limit = limit;
-  if (!Number.isNaN(remaining)) info.remaining = remaining;
-  if (!Number.isNaN(reset)) info.reset = new Date(reset);
+  if (Number.isFinite(limit)) info.limit = limit;
+  if (Number.isFinite(remaining)) info.remaining = remaining;
+  if (Number.isFinite(reset)) info.reset = new Date(reset);
   return info;
 }
 
 /**
- * `X-RateLimit-Reset` as epoch milliseconds, `NaN` when absent or unparsable. OpenRouter sends
+ * `X-RateLimit-Reset` as epoch milliseconds, `NaN` (or infinite) when absent or unparsable. OpenRouter sends
  * epoch ms; epoch seconds (what some proxies send) are recognised by magnitude, and small values
  * are read as seconds from `now`. Epoch interpretation is only applied to this reset header, never
  * to `Retry-After`.
@@ -43,11 +43,10 @@ export function parseResetHeader(value: string | null, now = Date.now()): number
 }
 
 /**
- * A header's value as a finite number; `NaN` when absent, blank or not one. Every numeric header
- * (rate limits, `retry-after-ms`, `Retry-After` seconds) is read through here. (`NaN` fails every
- * comparison, so callers' range checks also reject absent headers.)
+ * A header's value as a number; `NaN` when absent, blank or not a number (`Number` alone reads a
+ * blank as 0). Every numeric header (rate limits, `retry-after-ms`, `Retry-After` seconds) is read
+ * through here; callers check the range, which also rejects `NaN` and `"Infinity"`.
  */
 export function headerNumber(value: string | null): number {
-  const n = value?.trim() ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : NaN;
+  return value?.trim() ? Number(value) : NaN;
 }
