@@ -4,11 +4,10 @@ import { createAPIError, isErrorPayload, parseErrorText } from "./errors/create-
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
 import { OpenRouterError } from "./errors/openrouter-error.js";
 import { ResponseParseError } from "./errors/response-parse-error.js";
-import { TimeoutError } from "./errors/timeout-error.js";
 import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js";
 import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
-import { startTimeout } from "./internal/idle-timer.js";
+import { abortAfter } from "./internal/idle-timer.js";
 import { ignore, readBodyText } from "./internal/read-body.js";
 import { createRedactor } from "./internal/redact.js";
 import { requestIdOf } from "./internal/request-id.js";
@@ -89,11 +88,11 @@ export async function sendRequest<T>(
 
     for (let attempt = 1; ; attempt++) {
       throwIfAborted();
-      // Cleared once headers arrive (or the attempt fails), before the next attempt renews `controller`.
-      const timer = startTimeout(timeout, () =>
-        controller.abort(
-          new TimeoutError(`${operationId}: no response headers within ${timeout}ms.`),
-        ),
+      // The header timeout: cleared once headers arrive or the attempt fails.
+      const timer = abortAfter(
+        timeout,
+        controller,
+        `${operationId}: no response headers within ${timeout}ms.`,
       );
       const { signal } = controller;
       if (logging)

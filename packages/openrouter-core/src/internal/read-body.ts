@@ -1,6 +1,5 @@
 import { ConnectionError } from "../errors/connection-error.js";
-import { TimeoutError } from "../errors/timeout-error.js";
-import { startTimeout } from "./idle-timer.js";
+import { abortAfter } from "./idle-timer.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
@@ -57,9 +56,7 @@ export function guardReads<T>(
   return {
     async read(): Promise<ReadableStreamReadResult<T>> {
       check();
-      const timer = startTimeout(ctx.idleTimeout, () =>
-        controller.abort(new TimeoutError(idleMessage)),
-      );
+      const timer = abortAfter(ctx.idleTimeout, controller, idleMessage);
       let result: ReadableStreamReadResult<T>;
       try {
         result = await reader.read();
