@@ -61,13 +61,12 @@ export async function sendRequest<T>(
   const apiKey = typeof key === "string" && key.trim();
   if (!apiKey) throw new MissingApiKeyError();
   const redact = createRedactor([apiKey]);
-  // Log arguments (redaction included) are computed only when a logger is listening.
+  // Log arguments are computed only when a logger is listening; it redacts whatever it gets.
   const logging = options.logger !== silentLogger;
   const logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
   const headers = buildHeaders(options, apiKey, req);
   const method = req.method.toUpperCase();
   const maxAttempts = options.maxRetries + 1;
-  const logURL = logging ? redact(url) : "";
 
   let [controller, renew, unlink, handOver] = link([userSignal, ...closeSignals]);
   // What body reads and a returned stream share with the request; `settle` detaches it.
@@ -96,7 +95,7 @@ export async function sendRequest<T>(
       );
       const { signal } = controller;
       if (logging)
-        logger.debug(`→ ${method} ${logURL} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
+        logger.debug(`→ ${method} ${url} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
           headers: headersForLog(headers, redact),
         });
       const started = Date.now();
@@ -128,7 +127,7 @@ export async function sendRequest<T>(
         const { status } = response;
         responseHeaders = response.headers;
         if (logging)
-          logger.debug(`← ${status} ${method} ${logURL} in ${Date.now() - started}ms`, {
+          logger.debug(`← ${status} ${method} ${url} in ${Date.now() - started}ms`, {
             requestId: requestIdOf(responseHeaders),
           });
         // Stays linked: the caller's and client's signals must still tear down this body.
