@@ -22,30 +22,31 @@ export interface RateLimitInfo {
 export function parseRateLimitHeaders(source: Headers | { headers: Headers }): RateLimitInfo {
   const headers = source instanceof Headers ? source : source.headers;
   const info: RateLimitInfo = {};
-  const limit = parseNumber(headers.get("x-ratelimit-limit"));
-  const remaining = parseNumber(headers.get("x-ratelimit-remaining"));
+  const limit = headerNumber(headers.get("x-ratelimit-limit"));
+  const remaining = headerNumber(headers.get("x-ratelimit-remaining"));
   const reset = parseResetHeader(headers.get("x-ratelimit-reset"));
-  if (limit !== undefined) info.limit = limit;
-  if (remaining !== undefined) info.remaining = remaining;
-  if (reset !== undefined) info.reset = new Date(reset);
+  if (Number.isFinite(limit)) info.limit = limit;
+  if (Number.isFinite(remaining)) info.remaining = remaining;
+  if (Number.isFinite(reset)) info.reset = new Date(reset);
   return info;
 }
 
 /**
- * `X-RateLimit-Reset` as epoch milliseconds. OpenRouter sends epoch ms; epoch seconds (what some
- * proxies send) are recognised by magnitude, and small values are read as seconds from `now`.
- * Epoch interpretation is only applied to this reset header, never to `Retry-After`.
+ * `X-RateLimit-Reset` as epoch milliseconds, `NaN` (or infinite) when absent or unparsable. OpenRouter sends
+ * epoch ms; epoch seconds (what some proxies send) are recognised by magnitude, and small values
+ * are read as seconds from `now`. Epoch interpretation is only applied to this reset header, never
+ * to `Retry-After`.
  */
-export function parseResetHeader(value: string | null, now = Date.now()): number | undefined {
-  const n = parseNumber(value);
-  if (n === undefined) return undefined;
-  if (n >= 1e12) return n;
-  if (n >= 1e9) return n * 1000;
-  return now + n * 1000;
+export function parseResetHeader(value: string | null, now = Date.now()): number {
+  const n = headerNumber(value);
+  return n >= 1e12 ? n : n >= 1e9 ? n * 1000 : now + n * 1000;
 }
 
-function parseNumber(value: string | null): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : undefined;
+/**
+ * A header's value as a number; `NaN` when absent, blank or not a number (`Number` alone reads a
+ * blank as 0). Every numeric header (rate limits, `retry-after-ms`, `Retry-After` seconds) is read
+ * through here; callers check the range, which also rejects `NaN` and `"Infinity"`.
+ */
+export function headerNumber(value: string | null): number {
+  return value?.trim() ? Number(value) : NaN;
 }

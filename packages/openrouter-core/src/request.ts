@@ -4,18 +4,17 @@ import { createAPIError, isErrorPayload, parseErrorText } from "./errors/create-
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
 import { OpenRouterError } from "./errors/openrouter-error.js";
 import { ResponseParseError } from "./errors/response-parse-error.js";
-import { TimeoutError } from "./errors/timeout-error.js";
 import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js";
 import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
-import { IdleTimer } from "./internal/idle-timer.js";
-import { AttemptController, ignore, readBodyText } from "./internal/read-body.js";
+import { abortAfter } from "./internal/idle-timer.js";
+import { ignore, readBodyText } from "./internal/read-body.js";
 import { createRedactor } from "./internal/redact.js";
 import { requestIdOf } from "./internal/request-id.js";
 import { raceAbort } from "./internal/sleep.js";
 import { headersForLog, redactingLogger, silentLogger } from "./logger.js";
 import type { ResolvedOptions } from "./options.js";
-import { retryDelay, shouldRetryResponse } from "./retry.js";
+import { nextRetryDelay, shouldRetryResponse } from "./retry.js";
 import type { StreamContext } from "./sse/events.js";
 import type { OperationRequest } from "./types.js";
 
@@ -62,28 +61,20 @@ export async function sendRequest<T>(
   const apiKey = typeof key === "string" && key.trim();
   if (!apiKey) throw new MissingApiKeyError();
   const redact = createRedactor([apiKey]);
-  // Log arguments (redaction included) are computed only when a logger is listening.
+  // Log arguments are computed only when a logger is listening; it redacts whatever it gets.
   const logging = options.logger !== silentLogger;
   const logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
   const headers = buildHeaders(options, apiKey, req);
   const method = req.method.toUpperCase();
   const maxAttempts = options.maxRetries + 1;
-  const logURL = logging ? redact(url) : "";
 
-  // The request's one countdown: each attempt's header timeout, then the body's idle timeout.
-  const timer = new IdleTimer();
   let [controller, renew, unlink, handOver] = link([userSignal, ...closeSignals]);
-  const settle = () => {
-    timer.stop();
-    unlink();
-  };
-  // What body reads and a returned stream share with the request.
-  const ctx: StreamContext & { timer: IdleTimer; settle(): void } = {
+  // What body reads and a returned stream share with the request; `settle` detaches it.
+  const ctx: StreamContext & { settle(): void } = {
     idleTimeout: options.idleTimeout,
     abortError,
     redact,
-    timer,
-    settle,
+    settle: unlink,
   };
   let response!: Response;
   try {
@@ -96,18 +87,18 @@ export async function sendRequest<T>(
 
     for (let attempt = 1; ; attempt++) {
       throwIfAborted();
-      const attemptController = controller;
-      const { signal } = attemptController;
-      timer.start(timeout, () =>
-        attemptController.abort(
-          new TimeoutError(`${operationId}: no response headers within ${timeout}ms.`),
-        ),
+      // The header timeout: cleared once headers arrive or the attempt fails.
+      const timer = abortAfter(
+        timeout,
+        controller,
+        `${operationId}: no response headers within ${timeout}ms.`,
       );
+      const { signal } = controller;
       if (logging)
-        logger.debug(`→ ${method} ${logURL} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
+        logger.debug(`→ ${method} ${url} (${operationId}, attempt ${attempt}/${maxAttempts})`, {
           headers: headersForLog(headers, redact),
         });
-      const started = logging ? Date.now() : 0;
+      const started = Date.now();
       let retryReason: string | undefined;
       let responseHeaders: Headers | undefined;
       try {
@@ -118,26 +109,25 @@ export async function sendRequest<T>(
         // failures. Only on failure, check the request itself: a bad one is a programming error,
         // thrown as is (the TypeError `new Request` throws) and never retried.
         if (attempt === 1) new Request(url, { method, headers });
+        // Not cancelled from outside: aborted only by our header timeout (a TimeoutError).
         const reason: unknown = signal.reason;
         const failure =
-          signal.aborted && reason instanceof OpenRouterError
+          reason instanceof OpenRouterError
             ? reason
             : new ConnectionError(`${operationId}: connection error (${describe(error)}).`, {
                 cause: error,
               });
-        if (logging)
-          logger.debug(`✗ ${method} ${logURL} after ${Date.now() - started}ms: ${failure.message}`);
+        // Logged through the "retrying" line below, or thrown to the caller.
         if (attempt >= maxAttempts) throw failure;
         retryReason = failure.name;
       } finally {
-        // Paused, not stopped: the body read reuses the armed timer (see IdleTimer).
-        timer.pause();
+        clearTimeout(timer);
       }
       if (!retryReason) {
         const { status } = response;
         responseHeaders = response.headers;
         if (logging)
-          logger.debug(`← ${status} ${method} ${logURL} in ${Date.now() - started}ms`, {
+          logger.debug(`← ${status} ${method} ${url} in ${Date.now() - started}ms`, {
             requestId: requestIdOf(responseHeaders),
           });
         // Stays linked: the caller's and client's signals must still tear down this body.
@@ -147,7 +137,7 @@ export async function sendRequest<T>(
           let text = "";
           let cause: unknown;
           try {
-            text = await readBodyText(response, attemptController, ctx);
+            text = await readBodyText(response, controller, ctx);
           } catch (error) {
             cause = error;
             throwIfAborted();
@@ -166,17 +156,17 @@ export async function sendRequest<T>(
         retryReason = `status ${status}`;
       }
 
-      // The backoff waits on the next attempt's controller; an abort meanwhile ends the request.
-      const { delayMs, source } = retryDelay({
-        retryNumber: attempt,
-        options: options.retry,
-        headers: responseHeaders,
-      });
+      const [source, delayMs] = nextRetryDelay(attempt, options.retry, responseHeaders);
       if (logging)
         logger.info(
           `${operationId}: retrying after ${retryReason} in ${delayMs}ms (${source}); next attempt ${attempt + 1}/${maxAttempts}`,
         );
+      // The backoff waits on the next attempt's controller, which the caller's and client's
+      // signals abort from now on; an abort meanwhile ends the request. An injected sleep may
+      // ignore its signal, hence the race.
       controller = renew();
+      // Cancelled before the new controller was linked: it will never see that abort.
+      throwIfAborted();
       try {
         await raceAbort(options.sleep(delayMs, controller.signal), controller.signal);
       } catch (error) {
@@ -184,7 +174,7 @@ export async function sendRequest<T>(
       }
     }
   } catch (error) {
-    settle();
+    unlink();
     throw error;
   }
 
@@ -192,12 +182,7 @@ export async function sendRequest<T>(
   // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
   // the response is handed over, so that dropped unread (`asResponse()`, an await that never
   // comes) it unlinks when collected.
-  const handOverResponse = () => {
-    // Nothing waits on the network until the new owner reads; its reads restart the countdown.
-    timer.stop();
-    handOver(response);
-  };
-  if (unread()) handOverResponse();
+  if (unread()) handOver(response);
   ctx.signal = controller.signal;
   return {
     response,
@@ -209,15 +194,15 @@ export async function sendRequest<T>(
         kind === "binary" ||
         (kind === "sse" && !/\bjson\b/i.test(response.headers.get("content-type") ?? ""))
       ) {
-        handOverResponse();
+        handOver(response);
         return (kind === "sse" ? req.readStream!(response, controller, ctx) : response) as T;
       }
       try {
-        if (kind === "empty") return void (await response.body?.cancel().catch(ignore)) as T;
+        // An "empty" body is read too (to its end, usually at once), so it frees the connection.
         const text = await readBodyText(response, controller, ctx);
-        return (kind === "text" ? text : parseJson(text)) as T;
+        return (kind === "text" ? text : kind === "empty" ? undefined : parseJson(text)) as T;
       } finally {
-        settle();
+        unlink();
       }
     },
   };
@@ -263,44 +248,34 @@ let registry: FinalizationRegistry<() => void> | undefined;
  * current attempt's controller, through `linkAbort` (one shared listener per signal), never through
  * `AbortSignal.any`, whose combined signals a long-lived source retains on Node 20
  * (nodejs/node#55351). Returns the first attempt's controller and:
- * - `renew()`: the next attempt's controller (the used one may have timed out); already aborted
- *   when the request was cancelled from outside.
+ * - `renew()`: the next attempt's controller (the used one may have timed out). It sees only
+ *   aborts from now on: check for an earlier one after renewing.
  * - `unlink()`: detaches the request from those signals, once it has settled. Idempotent. They may
  *   live as long as the process, so anything still registered on them would be retained.
  * - `handOver(response)`: for a response read without us (a `binary` result, `asResponse()`, a
  *   Stream nobody iterates): if `unlink()` never comes, it happens when the response is collected.
+ *   A response handed over twice is registered twice; the second `unlink()` does nothing.
  *
  * A separate function on purpose: what the signals (and the registry) hold are these closures,
  * whose scope never references the response.
  */
 function link(signals: ReadonlyArray<AbortSignal | undefined>) {
-  let controller = new AttemptController();
+  let controller = new AbortController();
   const unlinks = signals.map((s) => s && linkAbort(s, (reason) => controller.abort(reason)));
-  const detach = () => {
-    for (const unlinkOne of unlinks.splice(0)) unlinkOne?.();
+  // Idempotent, as each link's own unlink is.
+  const unlink = () => {
+    for (const unlinkOne of unlinks) unlinkOne?.();
   };
-  // The unregister token; `unlink` holds it, the registry only weakly.
-  let token: object | undefined;
   return [
     controller,
-    () => {
-      const aborted = signals.find((s) => s?.aborted);
-      controller = new AttemptController();
-      if (aborted) controller.abort(aborted.reason);
-      return controller;
-    },
-    () => {
-      detach();
-      if (token) registry!.unregister(token);
-      token = undefined;
-    },
+    () => (controller = new AbortController()),
+    unlink,
     (response: object) => {
-      if (token || typeof FinalizationRegistry !== "function") return;
-      (registry ??= new FinalizationRegistry((unlinkAll) => unlinkAll())).register(
-        response,
-        detach,
-        (token = {}),
-      );
+      if (typeof FinalizationRegistry === "function")
+        (registry ??= new FinalizationRegistry((unlinkAll) => unlinkAll())).register(
+          response,
+          unlink,
+        );
     },
   ] as const;
 }
@@ -341,10 +316,9 @@ async function serializeBody(
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
   // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
-  const cause = (error as { cause?: unknown }).cause;
+  const cause = (error as Error | undefined)?.cause;
   const detail =
     cause instanceof Error ? `: ${(cause as { code?: string }).code ?? cause.message}` : "";
-  return `${error.message}${detail}`;
+  return `${(error as Error | undefined)?.message ?? error}${detail}`;
 }

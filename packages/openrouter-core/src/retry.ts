@@ -1,4 +1,4 @@
-import { parseResetHeader } from "./rate-limit.js";
+import { headerNumber, parseResetHeader } from "./rate-limit.js";
 
 /** Backoff tuning. Every field has a default; pass any subset as `retry`. */
 export interface RetryOptions {
@@ -30,6 +30,9 @@ export const DEFAULT_RETRY_OPTIONS: Readonly<RetryOptions> = Object.freeze({
 /** Where a retry delay came from; logged with each retry decision. */
 export type RetryDelaySource = "retry-after-ms" | "retry-after" | "x-ratelimit-reset" | "backoff";
 
+/** Where a server-sent delay came from. */
+type HintSource = Exclude<RetryDelaySource, "backoff">;
+
 /**
  * Whether a response with this status should be retried. An explicit `x-should-retry: true|false`
  * from the server wins; otherwise 408 (server timeout), 409 (lock conflict), 429 (rate limit) and
@@ -38,9 +41,26 @@ export type RetryDelaySource = "retry-after-ms" | "retry-after" | "x-ratelimit-r
  */
 export function shouldRetryResponse(status: number, headers?: Headers): boolean {
   const hint = headers?.get("x-should-retry")?.trim().toLowerCase();
-  if (hint === "true") return true;
-  if (hint === "false") return false;
-  return status === 408 || status === 409 || status === 429 || (status >= 500 && status <= 599);
+  return (
+    hint === "true" ||
+    (hint !== "false" && ([408, 409, 429].includes(status) || (status >= 500 && status <= 599)))
+  );
+}
+
+/**
+ * The first usable delay the server asked for, as `[source, ms]`, uncapped: `retry-after-ms`,
+ * then `Retry-After` (seconds or an HTTP date), then `X-RateLimit-Reset` (epoch ms). Negative or
+ * unparsable values (`NaN` for an absent header) fall through to the next header.
+ */
+function serverHint(headers: Headers, now: number): [HintSource, number] | undefined {
+  const retryAfter = headers.get("retry-after") ?? "";
+  const seconds = headerNumber(retryAfter);
+  const hints: Array<[HintSource, number]> = [
+    ["retry-after-ms", headerNumber(headers.get("retry-after-ms"))],
+    ["retry-after", Number.isNaN(seconds) ? Date.parse(retryAfter) - now : seconds * 1000],
+    ["x-ratelimit-reset", parseResetHeader(headers.get("x-ratelimit-reset"), now) - now],
+  ];
+  return hints.find(([, delayMs]) => delayMs >= 0 && delayMs < Infinity);
 }
 
 /**
@@ -51,22 +71,9 @@ export function shouldRetryResponse(status: number, headers?: Headers): boolean 
 export function serverRetryDelay(
   headers: Headers,
   now = Date.now(),
-): { delayMs: number; source: Exclude<RetryDelaySource, "backoff"> } | undefined {
-  const retryAfter = headers.get("retry-after")?.trim();
-  const hints = {
-    "retry-after-ms": Number(headers.get("retry-after-ms") ?? NaN),
-    "retry-after": !retryAfter
-      ? NaN
-      : Number.isFinite(Number(retryAfter))
-        ? Number(retryAfter) * 1000
-        : Date.parse(retryAfter) - now,
-    "x-ratelimit-reset": (parseResetHeader(headers.get("x-ratelimit-reset"), now) ?? NaN) - now,
-  };
-  for (const [source, delayMs] of Object.entries(hints)) {
-    if (delayMs >= 0 && delayMs < Infinity)
-      return { delayMs, source: source as keyof typeof hints };
-  }
-  return undefined;
+): { delayMs: number; source: HintSource } | undefined {
+  const hint = serverHint(headers, now);
+  return hint && { delayMs: hint[1], source: hint[0] };
 }
 
 /**
@@ -84,6 +91,23 @@ export function backoffDelay(
 }
 
 /**
+ * {@link retryDelay} as `[source, delayMs]`, with positional arguments: the form the transport
+ * calls (a tuple and positions need no property names in the bundle).
+ */
+export function nextRetryDelay(
+  retryNumber: number,
+  options: RetryOptions,
+  headers?: Headers,
+  now = Date.now(),
+  random?: () => number,
+): [RetryDelaySource, number] {
+  const hint = headers && serverHint(headers, now);
+  return hint
+    ? [hint[0], Math.min(hint[1], options.maxRetryAfterMs)]
+    : ["backoff", backoffDelay(retryNumber, options, random)];
+}
+
+/**
  * How long to wait before the `retryNumber`-th retry: the server's hint capped at
  * `maxRetryAfterMs`, else backoff.
  */
@@ -94,12 +118,12 @@ export function retryDelay(input: {
   now?: number;
   random?: () => number;
 }): { delayMs: number; source: RetryDelaySource } {
-  const hint = input.headers ? serverRetryDelay(input.headers, input.now) : undefined;
-  if (hint) {
-    return { delayMs: Math.min(hint.delayMs, input.options.maxRetryAfterMs), source: hint.source };
-  }
-  return {
-    delayMs: backoffDelay(input.retryNumber, input.options, input.random),
-    source: "backoff",
-  };
+  const [source, delayMs] = nextRetryDelay(
+    input.retryNumber,
+    input.options,
+    input.headers,
+    input.now,
+    input.random,
+  );
+  return { delayMs, source };
 }

@@ -172,6 +172,28 @@ describe("listeners on long-lived signals", () => {
     expect(listeners(closeSignal)).toBe(0);
   });
 
+  it("a signal aborted while the API key function runs ends the request, and leaves nothing on it", async () => {
+    let fetched = 0;
+    const caller = new AbortController();
+    const { client, closeSignal } = clientWithCloseSignal({
+      apiKey: async () => {
+        caller.abort();
+        return TEST_KEY;
+      },
+      fetch: async () => {
+        fetched++;
+        return json(CHAT_BODY);
+      },
+    });
+
+    const error = await client.request(chat, { signal: caller.signal }).catch((e: unknown) => e);
+
+    expect(isUserAbortError(error)).toBe(true);
+    expect(fetched).toBe(0);
+    expect(listeners(caller.signal)).toBe(0);
+    expect(listeners(closeSignal)).toBe(0);
+  });
+
   it("in-flight requests share one listener per signal (no MaxListenersExceededWarning), and close() still aborts them all", async () => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.name);

@@ -9,8 +9,6 @@ export interface LinkedSignal {
   dispose(): void;
 }
 
-const noop = () => {};
-
 // A signal we link from gets one listener, shared by all the callbacks currently linked to it, and
 // removed again when the last one unlinks. A signal shared by many concurrent requests (a client's
 // close signal, an app-wide shutdown signal) thus never exceeds listener limits (Node warns from 11
@@ -22,21 +20,20 @@ export type OnAbort = (reason: unknown) => void;
 
 /** The one listener, shared by every source signal: calls what is linked to the aborting signal. */
 function fire(this: AbortSignal): void {
-  const targets = fanOuts.get(this);
-  fanOuts.delete(this);
-  for (const onAbort of [...(targets ?? [])]) onAbort(this.reason);
+  // Registered only while the set is non-empty; the set stays, emptied by the unlinks. Unlinking
+  // while this loop runs is safe: a Set iteration skips entries deleted before it reaches them.
+  for (const onAbort of fanOuts.get(this)!) onAbort(this.reason);
 }
 
 /**
- * Calls `onAbort` with the source's reason when `source` aborts (at once if it already has).
- * Returns a function that unlinks them; once every link from `source` is undone, nothing of ours is
- * left on it.
+ * Calls `onAbort` with the source's reason when `source` aborts. Returns a function that unlinks
+ * them (idempotent); once every link from `source` is undone, nothing of ours is left on it.
+ *
+ * An aborted signal never dispatches again, so a link made after the abort never fires: callers
+ * check `source.aborted` themselves, after linking or before (the transport checks before each
+ * attempt and each backoff, which also covers aborts during its awaits).
  */
 export function linkAbort(source: AbortSignal, onAbort: OnAbort): () => void {
-  if (source.aborted) {
-    onAbort(source.reason);
-    return noop;
-  }
   let targets = fanOuts.get(source);
   if (!targets) fanOuts.set(source, (targets = new Set()));
   // The listener is on the source exactly while something is linked. The emptied set stays (the
@@ -66,9 +63,11 @@ export function anySignal(
     for (const unlink of unlinks.splice(0)) unlink();
   };
   for (const s of signals) {
-    if (!s) continue;
-    unlinks.push(linkAbort(s, (reason) => controller.abort(reason)));
-    if (controller.signal.aborted) break;
+    if (s?.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    if (s) unlinks.push(linkAbort(s, (reason) => controller.abort(reason)));
   }
   if (controller.signal.aborted) dispose();
   else controller.signal.addEventListener("abort", dispose, { once: true });
