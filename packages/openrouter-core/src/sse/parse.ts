@@ -37,46 +37,41 @@ export interface SSEParser {
   reset(options?: { consume?: boolean }): void;
 }
 
+// A byte-order mark is only meaningful as the very first character of the stream.
+const BOM = "\uFEFF";
+
 /** Creates a parser. */
 export function createParser(callbacks: ParserCallbacks): SSEParser {
   // The unterminated rest of the text. Only scanned again once a chunk brings a line break, so a
   // huge line arriving in many small chunks is concatenated (cheaply) and scanned once.
   let pending = "";
-  // The last chunk ended with CR: if the next one starts with LF, that LF belongs to the same CRLF.
-  let skipLeadingLF = false;
-  let atStreamStart = true;
+  // A character the next chunk drops if it starts with it: the BOM at the start of the stream, or
+  // the LF completing a CRLF whose CR ended the previous chunk (that CR already ended the line).
+  let skip = BOM;
   let data: string | undefined;
   let eventName: string | undefined;
   let lastId: string | undefined;
-  // Per parser: a callback may feed another parser while this one is scanning.
-  const lineEnd = /\r\n?|\n/g;
 
   function feed(chunk: string): void {
-    if (chunk) {
-      // A byte-order mark is only meaningful as the very first character of the stream.
-      if (atStreamStart && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      else if (skipLeadingLF && chunk.charCodeAt(0) === 0x0a) chunk = chunk.slice(1);
-      atStreamStart = skipLeadingLF = false;
-    }
+    if (!chunk) return;
+    if (chunk[0] === skip) chunk = chunk.slice(1);
+    skip = chunk.endsWith("\r") ? "\n" : "";
     pending += chunk;
     if (!/[\r\n]/.test(chunk)) return;
-    const text = pending;
-    let start = 0;
-    lineEnd.lastIndex = 0;
-    for (let end; (end = lineEnd.exec(text)); start = lineEnd.lastIndex) {
-      processLine(text.slice(start, end.index));
-    }
-    pending = text.slice(start);
-    skipLeadingLF = !pending && text.endsWith("\r");
+    const lines = pending.split(/\r\n?|\n/);
+    pending = lines.pop()!;
+    lines.forEach(processLine);
   }
 
   function processLine(line: string): void {
     if (!line) return dispatch();
-    const colon = line.indexOf(":");
-    // One optional space after the colon is not part of the value.
-    const value = colon < 0 ? "" : line.slice(colon + (line[colon + 1] === " " ? 2 : 1));
-    if (colon === 0) return callbacks.onComment?.(value);
-    switch (colon < 0 ? line : line.slice(0, colon)) {
+    // The field name runs to the first colon (the whole line without one); one optional space
+    // after the colon is not part of the value. `[^]` also matches U+2028/U+2029, which `.` would not.
+    const [, field, value = ""] = /^([^:]*):? ?([^]*)/.exec(line)!;
+    switch (field) {
+      case "":
+        // A comment line (`: OPENROUTER PROCESSING`).
+        return callbacks.onComment?.(value);
       case "data":
         data = data === undefined ? value : `${data}\n${value}`;
         break;
@@ -102,14 +97,11 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
   }
 
   function reset(options?: { consume?: boolean }): void {
-    if (options?.consume) {
-      if (pending) processLine(pending);
-      dispatch();
-    }
+    // A blank line ends a final unterminated line and dispatches the pending event.
+    if (options?.consume) feed("\n\n");
     pending = "";
     data = eventName = lastId = undefined;
-    skipLeadingLF = false;
-    atStreamStart = true;
+    skip = BOM;
   }
 
   return { feed, reset };
