@@ -47,7 +47,7 @@ export class Stream<T> implements AsyncIterable<T> {
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     const iterate = this._iterate;
-    if (!iterate) throw new OpenRouterError("Stream already iterated; to read it twice, tee() it.");
+    if (!iterate) throw new OpenRouterError("Stream already read; use tee() to read it twice.");
     this._iterate = undefined;
     return iterate();
   }
@@ -135,20 +135,19 @@ async function* readEvents(
   const reader = response.body?.getReader();
   const reads =
     reader &&
-    guardReads(reader, controller, ctx, `Stream idle: no data received for ${ctx.idleTimeout}ms.`);
+    guardReads(reader, controller, ctx, `No stream data received for ${ctx.idleTimeout}ms.`);
   // `stream: true` keeps an incomplete UTF-8 sequence at a chunk's end for the next chunk, so a
   // multibyte character split across network reads decodes intact. The decoder drops a BOM.
   const decoder = new TextDecoder();
   const queue: SSEMessage[] = [];
-  const parser = createParser({ onEvent: (message) => void queue.push(message) });
+  const parser = createParser({ onEvent: (message) => queue.push(message) });
   let finished = false;
   try {
     read: for (let done = !reads; !done; ) {
       const result = await reads!.read();
       done = result.done;
-      parser.feed(decoder.decode(result.value, { stream: !done }));
-      // At the end, a last event without its blank line is still delivered.
-      if (done) parser.reset({ consume: true });
+      // At the end, a blank line ends the last event if the server left it unterminated.
+      parser.feed(decoder.decode(result.value, { stream: !done }) + (done ? "\n\n" : ""));
       for (const message of queue.splice(0)) {
         if (message.data === "[DONE]") break read;
         const data = parseData(message.data, ctx.redact);
