@@ -60,40 +60,39 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
     if (!/[\r\n]/.test(chunk)) return;
     const lines = pending.split(/\r\n?|\n/);
     pending = lines.pop()!;
-    lines.forEach(processLine);
-  }
-
-  function processLine(line: string): void {
-    if (!line) return dispatch();
-    // The field name runs to the first colon (the whole line without one); one optional space
-    // after the colon is not part of the value. `[^]` also matches U+2028/U+2029, which `.` would not.
-    const [, field, value = ""] = /^([^:]*):? ?([^]*)/.exec(line)!;
-    switch (field) {
-      case "":
-        // A comment line (`: OPENROUTER PROCESSING`).
-        return callbacks.onComment?.(value);
-      case "data":
-        data = data === undefined ? value : `${data}\n${value}`;
-        break;
-      case "event":
-        eventName = value;
-        break;
-      case "id":
-        // The spec ignores ids containing NULL so they cannot truncate Last-Event-ID headers.
-        if (!value.includes("\0")) lastId = value;
-        break;
-      case "retry":
-        if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
-      // Unknown fields are ignored, per spec.
+    for (const line of lines) {
+      if (!line) {
+        // A blank line ends the event. One without data lines is not dispatched, but its name is
+        // still reset (spec step 2).
+        const message =
+          data === undefined ? undefined : { event: eventName || undefined, data, id: lastId };
+        data = eventName = undefined;
+        if (message) callbacks.onEvent(message);
+        continue;
+      }
+      // The field name runs to the first colon (the whole line without one); one optional space
+      // after the colon is not part of the value. `[^]` also matches U+2028/U+2029, unlike `.`.
+      const [, field, value = ""] = /^([^:]*):? ?([^]*)/.exec(line)!;
+      switch (field) {
+        case "":
+          // A comment (OpenRouter's `: OPENROUTER PROCESSING` keep-alives).
+          callbacks.onComment?.(value);
+          break;
+        case "data":
+          data = data === undefined ? value : `${data}\n${value}`;
+          break;
+        case "event":
+          eventName = value;
+          break;
+        case "id":
+          // The spec ignores ids containing NULL so they cannot truncate Last-Event-ID headers.
+          if (!value.includes("\0")) lastId = value;
+          break;
+        case "retry":
+          if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
+        // Unknown fields are ignored, per spec.
+      }
     }
-  }
-
-  function dispatch(): void {
-    // An event with no data lines is not dispatched, but its name is still reset (spec step 2).
-    const message =
-      data === undefined ? undefined : { event: eventName || undefined, data, id: lastId };
-    data = eventName = undefined;
-    if (message) callbacks.onEvent(message);
   }
 
   function reset(options?: { consume?: boolean }): void {
