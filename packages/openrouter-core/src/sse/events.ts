@@ -150,7 +150,19 @@ async function* readEvents(
       parser.feed(decoder.decode(result.value, { stream: !done }) + (done ? "\n\n" : ""));
       for (const message of queue.splice(0)) {
         if (message.data === "[DONE]") break read;
-        const data = parseData(message.data, ctx.redact);
+        let data: unknown;
+        try {
+          data = JSON.parse(message.data);
+        } catch (error) {
+          const raw = ctx.redact(message.data);
+          throw new ResponseParseError(
+            `Stream event data is not valid JSON: ${raw.slice(0, 200)}`,
+            raw,
+            {
+              cause: error,
+            },
+          );
+        }
         if (isStreamErrorEvent(data)) {
           throw createAPIError({
             status: response.status,
@@ -172,16 +184,5 @@ async function* readEvents(
     reader?.cancel().catch(ignore);
     // The request is over (ended, failed or left): detach it from the caller's and client's signals.
     (ctx as StreamContext & { settle?: () => void }).settle?.();
-  }
-}
-
-function parseData(data: string, redact: Redactor): unknown {
-  try {
-    return JSON.parse(data) as unknown;
-  } catch (error) {
-    const raw = redact(data);
-    throw new ResponseParseError(`Stream event data is not valid JSON: ${raw.slice(0, 200)}`, raw, {
-      cause: error,
-    });
   }
 }
