@@ -59,8 +59,9 @@ export class Stream<T> implements AsyncIterable<T> {
   tee(): [Stream<T>, Stream<T>] {
     const source = this[Symbol.asyncIterator]();
     // The results pulled from the source, as a list both branches walk: whichever branch is
-    // ahead pulls the next one, and a node is collected once both have passed it.
-    type Node = { result?: Promise<IteratorResult<T>>; next?: Node };
+    // ahead pulls the next one (`value`, the source's promised result), and a node is collected
+    // once both have passed it. The head holds no result.
+    type Node = { value?: Promise<IteratorResult<T>>; next?: Node };
     const head: Node = {};
     let reading = 2;
     const branch = () =>
@@ -68,8 +69,8 @@ export class Stream<T> implements AsyncIterable<T> {
         async function* () {
           try {
             for (let node = head; ; ) {
-              node = node.next ??= { result: source.next() };
-              const { done, value } = await node.result!;
+              node = node.next ??= { value: source.next() };
+              const { done, value } = await node.value!;
               if (done) return;
               yield value;
             }
