@@ -42,8 +42,8 @@ const BOM = "\uFEFF";
 
 /** Creates a parser. */
 export function createParser(callbacks: ParserCallbacks): SSEParser {
-  // The unterminated rest of the text. Only scanned again once a chunk brings a line break, so a
-  // huge line arriving in many small chunks is concatenated (cheaply) and scanned once.
+  // The unterminated rest of the text (a huge line arriving in many small chunks is concatenated
+  // cheaply and never scanned again).
   let pending = "";
   // A character the next chunk drops if it starts with it: the BOM at the start of the stream, or
   // the LF completing a CRLF whose CR ended the previous chunk (that CR already ended the line).
@@ -56,9 +56,9 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
     if (!chunk) return;
     if (chunk[0] === skip) chunk = chunk.slice(1);
     skip = chunk.endsWith("\r") ? "\n" : "";
-    pending += chunk;
-    if (!/[\r\n]/.test(chunk)) return;
-    const lines = pending.split(/\r\n?|\n/);
+    // Only the new text is scanned: the pending text holds no line break.
+    const lines = chunk.split(/\r\n?|\n/);
+    lines[0] = pending + lines[0];
     pending = lines.pop()!;
     for (const line of lines) {
       if (!line) {
