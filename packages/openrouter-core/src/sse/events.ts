@@ -142,15 +142,19 @@ async function* readEvents(
   const decoder = new TextDecoder();
   const queue: SSEMessage[] = [];
   const parser = createParser({ onEvent: (message) => queue.push(message) });
-  let finished = false;
+  // Nothing more to read: the body ended, or `[DONE]` came.
+  let done = !reads;
   try {
-    read: for (let done = !reads; !done; ) {
+    while (!done) {
       const result = await reads!.read();
       done = result.done;
       // At the end, a blank line ends the last event if the server left it unterminated.
       parser.feed(decoder.decode(result.value, { stream: !done }) + (done ? "\n\n" : ""));
       for (const message of queue.splice(0)) {
-        if (message.data === "[DONE]") break read;
+        if (message.data === "[DONE]") {
+          done = true;
+          break;
+        }
         let data: unknown;
         try {
           data = JSON.parse(message.data);
@@ -176,11 +180,10 @@ async function* readEvents(
         yield data;
       }
     }
-    finished = true;
   } finally {
-    // Stopped early (break, error, in-band error): close the connection so the server stops
+    // Left before the end (break, error, in-band error): close the connection so the server stops
     // generating (and billing) tokens nobody will read.
-    if (!finished) controller.abort();
+    if (!done) controller.abort();
     reads?.done();
     reader?.cancel().catch(ignore);
     // The request is over (ended, failed or left): detach it from the caller's and client's signals.
