@@ -3,7 +3,7 @@ import { OpenRouterError } from "../errors/openrouter-error.js";
 import { ResponseParseError } from "../errors/response-parse-error.js";
 import { guardReads, ignore } from "../internal/read-body.js";
 import type { Redactor } from "../internal/redact.js";
-import { createParser, type SSEMessage } from "./parse.js";
+import { createParser } from "./parse.js";
 
 /** What a stream needs from the request that produced it. */
 export interface StreamContext {
@@ -140,8 +140,9 @@ async function* readEvents(
   // `stream: true` keeps an incomplete UTF-8 sequence at a chunk's end for the next chunk, so a
   // multibyte character split across network reads decodes intact. The decoder drops a BOM.
   const decoder = new TextDecoder();
-  const queue: SSEMessage[] = [];
-  const parser = createParser({ onEvent: (message) => queue.push(message) });
+  // The data of each event parsed from the latest chunk.
+  const queue: string[] = [];
+  const parser = createParser({ onEvent: (message) => queue.push(message.data) });
   // Nothing more to read: the body ended, or `[DONE]` came.
   let done = !reads;
   try {
@@ -150,16 +151,16 @@ async function* readEvents(
       done = result.done;
       // At the end, a blank line ends the last event if the server left it unterminated.
       parser.feed(decoder.decode(result.value, { stream: !done }) + (done ? "\n\n" : ""));
-      for (const message of queue.splice(0)) {
-        if (message.data === "[DONE]") {
+      for (const text of queue.splice(0)) {
+        if (text === "[DONE]") {
           done = true;
           break;
         }
         let data: unknown;
         try {
-          data = JSON.parse(message.data);
+          data = JSON.parse(text);
         } catch (error) {
-          const raw = ctx.redact(message.data);
+          const raw = ctx.redact(text);
           throw new ResponseParseError(
             `Stream event data is not valid JSON: ${raw.slice(0, 200)}`,
             raw,
