@@ -70,9 +70,9 @@ export class Stream<T> implements AsyncIterable<T> {
           try {
             for (let node = head; ; ) {
               node = node.next ??= { value: source.next() };
-              const { done, value } = await node.value!;
-              if (done) return;
-              yield value;
+              const result = await node.value!;
+              if (result.done) return;
+              yield result.value;
             }
           } finally {
             // Both branches stopped (early or not): let the source abort the request if unfinished.
@@ -95,9 +95,9 @@ export class Stream<T> implements AsyncIterable<T> {
     // A rejected pull errors the stream with the same reason.
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
-        const { done, value } = await iterator.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+        const result = await iterator.next();
+        if (result.done) controller.close();
+        else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
       },
       async cancel() {
         await iterator.return?.();
