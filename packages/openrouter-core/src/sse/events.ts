@@ -59,16 +59,15 @@ export class Stream<T> implements AsyncIterable<T> {
   tee(): [Stream<T>, Stream<T>] {
     const source = this[Symbol.asyncIterator]();
     // The results pulled from the source, as a list both branches walk: whichever branch is
-    // ahead pulls the next one (`value`, the source's promised result), and a node is collected
-    // once both have passed it. The head holds no result.
+    // ahead pulls the next one (`value`, the source's promised result). Each branch holds only
+    // its own position, so a node is collected once both have passed it.
     type Node = { value?: Promise<IteratorResult<T>>; next?: Node };
-    const head: Node = {};
     let reading = 2;
-    const branch = () =>
+    const branch = (node: Node) =>
       new Stream<T>(
         async function* () {
           try {
-            for (let node = head; ; ) {
+            for (;;) {
               node = node.next ??= { value: source.next() };
               const result = await node.value!;
               if (result.done) return;
@@ -82,7 +81,9 @@ export class Stream<T> implements AsyncIterable<T> {
         this.controller,
         this.response,
       );
-    return [branch(), branch()];
+    // The head holds no result.
+    const head: Node = {};
+    return [branch(head), branch(head)];
   }
 
   /**

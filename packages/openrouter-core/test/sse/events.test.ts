@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import {
   APIError,
@@ -300,5 +302,36 @@ describe("Stream over a real SSE response", () => {
       .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ name: "PaymentRequiredError", status: 402 });
+  });
+});
+
+describe("Stream.tee()", () => {
+  it("keeps no event once both branches have read it", async () => {
+    // `gc()` without --expose-gc at startup: a new context sees the global once the flag is set.
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const refs: Array<WeakRef<object>> = [];
+    async function* events() {
+      for (let i = 0; ; i++) {
+        const event = { i };
+        refs.push(new WeakRef(event));
+        yield event;
+      }
+    }
+    const [left, right] = new Stream(events, new AbortController(), new Response(null)).tee();
+    const a = left[Symbol.asyncIterator]();
+    const b = right[Symbol.asyncIterator]();
+    for (let i = 0; i < 20; i++) {
+      await a.next();
+      await b.next();
+    }
+    // No deref() before gc() in the same job: it would keep the event alive until the job ends.
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await delay(10);
+    }
+
+    expect(refs.slice(0, 15).filter((r) => r.deref())).toHaveLength(0);
+    await Promise.all([a.return!(), b.return!()]);
   });
 });
