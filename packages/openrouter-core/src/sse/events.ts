@@ -1,9 +1,9 @@
 import { createAPIError, isStreamErrorEvent } from "../errors/create-api-error.js";
 import { OpenRouterError } from "../errors/openrouter-error.js";
 import { ResponseParseError } from "../errors/response-parse-error.js";
-import { guardReads } from "../internal/read-body.js";
+import { guardReads, ignore } from "../internal/read-body.js";
 import type { Redactor } from "../internal/redact.js";
-import { createParser, type SSEMessage } from "./parse.js";
+import { createParser } from "./parse.js";
 
 /** What a stream needs from the request that produced it. */
 export interface StreamContext {
@@ -35,27 +35,21 @@ export class Stream<T> implements AsyncIterable<T> {
   /** Aborting this tears down the underlying request. */
   declare readonly controller: AbortController;
   // Not `#private`: that would make Stream nominal and copies of core type-incompatible (see APIPromise).
-  /** @internal */
-  declare readonly _iterate: () => AsyncIterator<T>;
-  /** @internal */
-  declare _consumed: boolean;
+  /** @internal Starts the iteration; unset once it has (a Stream has one consumer). */
+  declare _iterate: (() => AsyncIterator<T>) | undefined;
 
   constructor(iterate: () => AsyncIterator<T>, controller: AbortController, response: Response) {
     // Assigned in declaration order, so instances keep the own-property order class fields gave.
     this.response = response;
     this.controller = controller;
     this._iterate = iterate;
-    this._consumed = false;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
-    if (this._consumed) {
-      throw new OpenRouterError(
-        "Stream already iterated: a Stream has one consumer; call tee() first to read it twice.",
-      );
-    }
-    this._consumed = true;
-    return this._iterate();
+    const iterate = this._iterate;
+    if (!iterate) throw new OpenRouterError("Stream already read; use tee() to read it twice.");
+    this._iterate = undefined;
+    return iterate();
   }
 
   /**
@@ -64,32 +58,32 @@ export class Stream<T> implements AsyncIterable<T> {
    */
   tee(): [Stream<T>, Stream<T>] {
     const source = this[Symbol.asyncIterator]();
-    // One queue per branch; `undefined` once the branch left early (it then buffers nothing).
-    const queues: Array<Array<Promise<IteratorResult<T>>> | undefined> = [[], []];
-    const done = { done: true, value: undefined } as const;
-    const branch = (i: number) =>
+    // The results pulled from the source, as a list both branches walk: whichever branch is
+    // ahead pulls the next one (`value`, the source's promised result). Each branch holds only
+    // its own position, so a node is collected once both have passed it.
+    type Node = { value?: Promise<IteratorResult<T>>; next?: Node };
+    let reading = 2;
+    const branch = (node: Node) =>
       new Stream<T>(
-        () => ({
-          next: async () => {
-            const queue = queues[i];
-            if (!queue) return done;
-            // One pull from the source feeds every branch still reading.
-            if (!queue.length) {
-              const next = source.next();
-              for (const q of queues) q?.push(next);
+        async function* () {
+          try {
+            for (;;) {
+              node = node.next ??= { value: source.next() };
+              const result = await node.value!;
+              if (result.done) return;
+              yield result.value;
             }
-            return queue.shift()!;
-          },
-          return: async () => {
-            queues[i] = undefined;
-            if (!queues[1 - i]) await source.return?.();
-            return done;
-          },
-        }),
+          } finally {
+            // Both branches stopped (early or not): let the source abort the request if unfinished.
+            if (!--reading) await source.return?.();
+          }
+        },
         this.controller,
         this.response,
       );
-    return [branch(0), branch(1)];
+    // The head holds no result.
+    const head: Node = {};
+    return [branch(head), branch(head)];
   }
 
   /**
@@ -99,15 +93,12 @@ export class Stream<T> implements AsyncIterable<T> {
   toReadableStream(): ReadableStream<Uint8Array> {
     const iterator = this[Symbol.asyncIterator]();
     const encoder = new TextEncoder();
+    // A rejected pull errors the stream with the same reason.
     return new ReadableStream<Uint8Array>({
       async pull(controller) {
-        try {
-          const result = await iterator.next();
-          if (result.done) controller.close();
-          else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
-        } catch (error) {
-          controller.error(error);
-        }
+        const result = await iterator.next();
+        if (result.done) controller.close();
+        else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
       },
       async cancel() {
         await iterator.return?.();
@@ -131,44 +122,54 @@ export function sseStream(
   context: StreamContext,
 ): Stream<unknown> {
   // Events are decoded lazily, when iteration starts.
-  return new Stream(() => iterateEvents(response, controller, context), controller, response);
+  return new Stream(() => readEvents(response, controller, context), controller, response);
 }
 
-async function* iterateEvents<T>(
+async function* readEvents(
   response: Response,
   controller: AbortController,
   ctx: StreamContext,
-): AsyncGenerator<T, void, undefined> {
-  let reads: ReturnType<typeof guardReads<Uint8Array>> | undefined;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  let finished = false;
+): AsyncGenerator<unknown, void, undefined> {
+  // The body is read directly (no TransformStream in between): each network chunk is decoded and
+  // parsed synchronously, and all the events it completes are delivered before the next read.
+  // The idle timer runs only while a read waits for bytes, so any received chunk (keep-alive
+  // comments included) restarts the countdown.
+  const reader = response.body?.getReader();
+  const reads =
+    reader &&
+    guardReads(reader, controller, ctx, `No stream data received for ${ctx.idleTimeout}ms.`);
+  // `stream: true` keeps an incomplete UTF-8 sequence at a chunk's end for the next chunk, so a
+  // multibyte character split across network reads decodes intact. The decoder drops a BOM.
+  const decoder = new TextDecoder();
+  // The data of each event parsed from the latest chunk.
+  const queue: string[] = [];
+  const parser = createParser({ onEvent: (message) => queue.push(message.data) });
+  // Nothing more to read: the body ended, or `[DONE]` came.
+  let done = !reads;
   try {
-    if (!response.body) return;
-    // The body is read directly (no TransformStream in between): each network chunk is decoded
-    // and parsed synchronously, and all the events it completes are delivered before the next
-    // read. The idle timer runs only while a read waits for bytes, so any received chunk
-    // (keep-alive comments included) restarts the countdown.
-    reader = response.body.getReader();
-    reads = guardReads(
-      reader,
-      controller,
-      ctx,
-      `Stream idle: no data received for ${ctx.idleTimeout}ms.`,
-    );
-    // `stream: true` keeps an incomplete UTF-8 sequence at a chunk's end for the next chunk, so a
-    // multibyte character split across network reads decodes intact. The decoder drops a BOM.
-    const decoder = new TextDecoder();
-    const queue: SSEMessage[] = [];
-    const parser = createParser({ onEvent: (message) => void queue.push(message) });
-    for (let done = false; !done; ) {
-      const result = await reads.read();
-      if ((done = result.done)) {
-        parser.feed(decoder.decode());
-        parser.reset({ consume: true });
-      } else parser.feed(decoder.decode(result.value, { stream: true }));
-      for (const message of queue.splice(0)) {
-        if (message.data === "[DONE]") return void (finished = true);
-        const data = parseData(message, ctx.redact);
+    while (!done) {
+      const result = await reads!.read();
+      done = result.done;
+      // At the end, a blank line ends the last event if the server left it unterminated.
+      parser.feed(decoder.decode(result.value, { stream: !done }) + (done ? "\n\n" : ""));
+      for (const text of queue.splice(0)) {
+        if (text === "[DONE]") {
+          done = true;
+          break;
+        }
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (error) {
+          const raw = ctx.redact(text);
+          throw new ResponseParseError(
+            `Stream event data is not valid JSON: ${raw.slice(0, 200)}`,
+            raw,
+            {
+              cause: error,
+            },
+          );
+        }
         if (isStreamErrorEvent(data)) {
           throw createAPIError({
             status: response.status,
@@ -178,32 +179,16 @@ async function* iterateEvents<T>(
             inBand: true,
           });
         }
-        yield data as T;
+        yield data;
       }
     }
-    finished = true;
   } finally {
+    // Left before the end (break, error, in-band error): close the connection so the server stops
+    // generating (and billing) tokens nobody will read.
+    if (!done) controller.abort();
     reads?.done();
-    if (reader) {
-      // Stopped early (break, error, in-band error): close the connection so the server stops
-      // generating (and billing) tokens nobody will read.
-      if (!finished) controller.abort();
-      reader.cancel().catch(() => {});
-    }
+    reader?.cancel().catch(ignore);
     // The request is over (ended, failed or left): detach it from the caller's and client's signals.
     (ctx as StreamContext & { settle?: () => void }).settle?.();
-  }
-}
-
-function parseData(message: SSEMessage, redact: Redactor): unknown {
-  try {
-    return JSON.parse(message.data) as unknown;
-  } catch (error) {
-    const raw = redact(message.data);
-    const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
-    const event = message.event ? ` (event "${message.event}")` : "";
-    throw new ResponseParseError(`Stream event data${event} is not valid JSON: ${shown}`, raw, {
-      cause: error,
-    });
   }
 }

@@ -37,79 +37,70 @@ export interface SSEParser {
   reset(options?: { consume?: boolean }): void;
 }
 
+// A byte-order mark is only meaningful as the very first character of the stream.
+const BOM = "\uFEFF";
+
 /** Creates a parser. */
 export function createParser(callbacks: ParserCallbacks): SSEParser {
-  // The unterminated rest of the text. Only scanned again once a chunk brings a line break, so a
-  // huge line arriving in many small chunks is concatenated (cheaply) and scanned once.
+  // The unterminated rest of the text (a huge line arriving in many small chunks is concatenated
+  // cheaply and never scanned again).
   let pending = "";
-  // The last chunk ended with CR: if the next one starts with LF, that LF belongs to the same CRLF.
-  let skipLeadingLF = false;
-  let atStreamStart = true;
+  // A character the next chunk drops if it starts with it: the BOM at the start of the stream, or
+  // the LF completing a CRLF whose CR ended the previous chunk (that CR already ended the line).
+  let skip = BOM;
   let data: string | undefined;
   let eventName: string | undefined;
   let lastId: string | undefined;
-  // Per parser: a callback may feed another parser while this one is scanning.
-  const lineEnd = /\r\n?|\n/g;
 
   function feed(chunk: string): void {
-    if (chunk) {
-      // A byte-order mark is only meaningful as the very first character of the stream.
-      if (atStreamStart && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      else if (skipLeadingLF && chunk.charCodeAt(0) === 0x0a) chunk = chunk.slice(1);
-      atStreamStart = skipLeadingLF = false;
+    if (!chunk) return;
+    if (chunk[0] === skip) chunk = chunk.slice(1);
+    skip = chunk.endsWith("\r") ? "\n" : "";
+    // Only the new text is scanned: the pending text holds no line break.
+    const lines = chunk.split(/\r\n?|\n/);
+    lines[0] = pending + lines[0];
+    pending = lines.pop()!;
+    for (const line of lines) {
+      if (!line) {
+        // A blank line ends the event. One without data lines is not dispatched, but its name is
+        // still reset (spec step 2).
+        const message =
+          data === undefined ? undefined : { event: eventName || undefined, data, id: lastId };
+        data = eventName = undefined;
+        if (message) callbacks.onEvent(message);
+        continue;
+      }
+      // The field name runs to the first colon (the whole line without one); one optional space
+      // after the colon is not part of the value. `[^]` also matches U+2028/U+2029, unlike `.`.
+      const [, field, value = ""] = /^([^:]*):? ?([^]*)/.exec(line)!;
+      switch (field) {
+        case "":
+          // A comment (OpenRouter's `: OPENROUTER PROCESSING` keep-alives).
+          callbacks.onComment?.(value);
+          break;
+        case "data":
+          data = data === undefined ? value : `${data}\n${value}`;
+          break;
+        case "event":
+          eventName = value;
+          break;
+        case "id":
+          // The spec ignores ids containing NULL so they cannot truncate Last-Event-ID headers.
+          if (!value.includes("\0")) lastId = value;
+          break;
+        case "retry":
+          if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
+        // Unknown fields are ignored, per spec.
+      }
     }
-    pending += chunk;
-    if (!/[\r\n]/.test(chunk)) return;
-    const text = pending;
-    let start = 0;
-    lineEnd.lastIndex = 0;
-    for (let end; (end = lineEnd.exec(text)); start = lineEnd.lastIndex) {
-      processLine(text.slice(start, end.index));
-    }
-    pending = text.slice(start);
-    skipLeadingLF = !pending && text.endsWith("\r");
-  }
-
-  function processLine(line: string): void {
-    if (!line) return dispatch();
-    const colon = line.indexOf(":");
-    // One optional space after the colon is not part of the value.
-    const value = colon < 0 ? "" : line.slice(colon + (line[colon + 1] === " " ? 2 : 1));
-    if (colon === 0) return callbacks.onComment?.(value);
-    switch (colon < 0 ? line : line.slice(0, colon)) {
-      case "data":
-        data = data === undefined ? value : `${data}\n${value}`;
-        break;
-      case "event":
-        eventName = value;
-        break;
-      case "id":
-        // The spec ignores ids containing NULL so they cannot truncate Last-Event-ID headers.
-        if (!value.includes("\0")) lastId = value;
-        break;
-      case "retry":
-        if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
-      // Unknown fields are ignored, per spec.
-    }
-  }
-
-  function dispatch(): void {
-    // An event with no data lines is not dispatched, but its name is still reset (spec step 2).
-    const message =
-      data === undefined ? undefined : { event: eventName || undefined, data, id: lastId };
-    data = eventName = undefined;
-    if (message) callbacks.onEvent(message);
   }
 
   function reset(options?: { consume?: boolean }): void {
-    if (options?.consume) {
-      if (pending) processLine(pending);
-      dispatch();
-    }
+    // A blank line ends a final unterminated line and dispatches the pending event.
+    if (options?.consume) feed("\n\n");
     pending = "";
     data = eventName = lastId = undefined;
-    skipLeadingLF = false;
-    atStreamStart = true;
+    skip = BOM;
   }
 
   return { feed, reset };

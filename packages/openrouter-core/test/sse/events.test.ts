@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 import {
   APIError,
@@ -300,5 +302,87 @@ describe("Stream over a real SSE response", () => {
       .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ name: "PaymentRequiredError", status: 402 });
+  });
+});
+
+/** A context like the one request.ts passes, without timers or secrets. */
+const plainContext = {
+  idleTimeout: Infinity,
+  abortError: () => undefined,
+  redact: (text: string) => text,
+};
+
+/** A body with `count` events `data: 0` … that never ends (the server keeps generating). */
+function endlessBody(count: number): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (let i = 0; i < count; i++) controller.enqueue(encoder.encode(`data: ${i}\n\n`));
+    },
+  });
+}
+
+describe("sseStream() with a hand-built context", () => {
+  it("yields nothing for a response without a body", async () => {
+    const controller = new AbortController();
+    expect(await collect(sseStream(new Response(null), controller, plainContext))).toEqual([]);
+    expect(controller.signal.aborted).toBe(false);
+  });
+
+  it("delivers a last event the server left without its blank line", async () => {
+    const controller = new AbortController();
+    const response = new Response('data: {"a":1}\n\ndata: {"b":2}');
+    expect(await collect(sseStream(response, controller, plainContext))).toEqual([
+      { a: 1 },
+      { b: 2 },
+    ]);
+  });
+});
+
+describe("Stream.tee()", () => {
+  it("aborts the request only once both branches have stopped early", async () => {
+    const controller = new AbortController();
+    const stream = sseStream(new Response(endlessBody(5)), controller, plainContext);
+    const [left, right] = stream.tee() as [Stream<number>, Stream<number>];
+
+    for await (const n of left) if (n === 1) break;
+    expect(controller.signal.aborted).toBe(false);
+
+    const seen: number[] = [];
+    for await (const n of right) {
+      seen.push(n);
+      if (n === 4) break;
+    }
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    expect(controller.signal.aborted).toBe(true);
+  });
+
+  it("keeps no event once both branches have read it", async () => {
+    // `gc()` without --expose-gc at startup: a new context sees the global once the flag is set.
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const refs: Array<WeakRef<object>> = [];
+    async function* events() {
+      for (let i = 0; ; i++) {
+        const event = { i };
+        refs.push(new WeakRef(event));
+        yield event;
+      }
+    }
+    const [left, right] = new Stream(events, new AbortController(), new Response(null)).tee();
+    const a = left[Symbol.asyncIterator]();
+    const b = right[Symbol.asyncIterator]();
+    for (let i = 0; i < 20; i++) {
+      await a.next();
+      await b.next();
+    }
+    // No deref() before gc() in the same job: it would keep the event alive until the job ends.
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await delay(10);
+    }
+
+    expect(refs.slice(0, 15).filter((r) => r.deref())).toHaveLength(0);
+    await Promise.all([a.return!(), b.return!()]);
   });
 });

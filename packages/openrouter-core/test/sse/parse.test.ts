@@ -59,6 +59,17 @@ describe("createParser", () => {
     ["CR at chunk end, next chunk starts with data", ["data: a\r", "data: b\r\r"], [ev("a\nb")]],
     ["mixed CR, LF and CRLF in one chunk", ["data: a\rdata: b\ndata: c\r\n\r\n"], [ev("a\nb\nc")]],
     [
+      "empty chunks change nothing",
+      ["", "\uFEFF", "", "data: a\r", "", "\n\r", "", "\n"],
+      [ev("a")],
+    ],
+    [
+      "U+2028 and U+2029 are not line breaks",
+      ["data: a\u2028b\u2029c\n\n"],
+      [ev("a\u2028b\u2029c")],
+    ],
+    ["a colon in the value is kept", ['data: {"a":1}\n\n'], [ev('{"a":1}')]],
+    [
       "multi-line data then single-line",
       ["data: a\ndata: b\n\ndata: c\n\n"],
       [ev("a\nb"), ev("c")],
@@ -76,6 +87,19 @@ describe("createParser", () => {
 
   it("dispatches a trailing event at end of stream with consume", () => {
     expect(parseAll(["data: a\ndata: b"], true).events).toEqual([ev("a\nb")]);
+  });
+
+  it("dispatches at consume an event whose last line ended with CR", () => {
+    expect(parseAll(["data: a\r"], true).events).toEqual([ev("a")]);
+  });
+
+  it("can be reused after reset(), which discards pending state", () => {
+    const events: SSEMessage[] = [];
+    const parser = createParser({ onEvent: (e) => events.push(e) });
+    parser.feed("id: 1\nevent: x\ndata: lost\n");
+    parser.reset();
+    parser.feed("\uFEFFdata: b\n\n");
+    expect(events).toEqual([ev("b")]);
   });
 
   it("handles a huge line delivered one character at a time", () => {
