@@ -42,7 +42,7 @@ describe("status → class", () => {
     const e418 = createAPIError({ status: 418, body: undefined, redact });
     expect(e599.name).toBe("InternalServerError");
     expect(e418.constructor).toBe(APIError);
-    expect(e418.message).toBe("418 status code (no body)");
+    expect(e418.message).toBe("418 (no body)");
   });
 
   it("exports the seed's names as aliases of the same classes", () => {
@@ -102,7 +102,7 @@ describe("body variants", () => {
       { code: 502, message: "502 502 Bad Gateway 502 Bad Gateway nginx" },
     ],
     ["plain text", 500, "upstream connect error", { message: "500 upstream connect error" }],
-    ["empty body", 500, "", { message: "500 status code (no body)", body: undefined }],
+    ["empty body", 500, "", { message: "500 (no body)", body: undefined }],
     [
       "provider metadata with JSON raw",
       400,
