@@ -60,20 +60,19 @@ export function errorClassName(cls: abstract new (...args: never[]) => Error): s
 }
 
 /**
- * The names of an error's classes, walking its prototype chain up to `Error`. Each class there that
+ * The names of an error's classes, from its own up to `OpenRouterError`. Each class there that
  * declares a static `errorName` is named first (see {@link defineErrorName}): the constructor calls
  * this so that even a parent class never built directly is named, and the brand lists the chain.
  */
 function errorNames(error: Error): string[] {
   const names: string[] = [];
   for (
-    let proto = Object.getPrototypeOf(error) as Error;
-    proto !== Error.prototype;
-    proto = Object.getPrototypeOf(proto) as Error
+    let cls = error.constructor as typeof OpenRouterError;
+    cls !== (Error as unknown);
+    cls = Object.getPrototypeOf(cls) as typeof OpenRouterError
   ) {
-    const cls = proto.constructor as typeof OpenRouterError;
     if (Object.hasOwn(cls, "errorName")) defineErrorName(cls, cls.errorName);
-    if (Object.hasOwn(proto, "name")) names.push(proto.name);
+    names.push(cls.name);
   }
   return names;
 }
