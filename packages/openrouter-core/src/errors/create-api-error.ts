@@ -41,8 +41,7 @@ export function createAPIError(src: ErrorSource): APIError {
   const raw = metadata?.["raw"];
   const parsedRaw = asObject(typeof raw === "string" && parseErrorText(raw));
   if (parsedRaw) metadata = { ...metadata, raw: parsedRaw };
-  const name = metadata?.["provider_name"];
-  const providerName = isText(name) ? name : undefined;
+  const providerName = text(metadata?.["provider_name"]);
 
   // As sent; when missing, OpenRouter's `http_status`/`error_type`, else the status.
   const code = ([
@@ -51,7 +50,7 @@ export function createAPIError(src: ErrorSource): APIError {
     err?.["error_type"],
     root?.["http_status"],
     root?.["error_type"],
-  ].find((c) => typeof c === "number" || isText(c)) ?? src.status) as number | string;
+  ].find((c) => typeof c === "number" || text(c)) ?? src.status) as number | string;
   // In band, the status (and so the class) comes from a numeric, HTTP-like code; without one it is
   // the 2xx response status, whose class is plain `APIError`.
   const status = src.inBand && /^[45]\d\d$/.test(String(code)) ? Number(code) : src.status;
@@ -66,14 +65,13 @@ export function createAPIError(src: ErrorSource): APIError {
     .join(" ");
 
   const redactedHeaders = new Headers(headers);
-  const id = root?.["id"];
   return new (errorClassForStatus(status))(src.redact(message), {
     status,
     code,
     metadata,
     providerName,
     headers: redactedHeaders,
-    requestId: requestIdOf(redactedHeaders) ?? (isText(id) ? id : undefined),
+    requestId: requestIdOf(redactedHeaders) ?? text(root?.["id"]),
     body,
     cause: src.cause,
   });
@@ -123,13 +121,15 @@ function describe(value: unknown): string | undefined {
   const error = object?.["error"];
   const message =
     object &&
-    [asObject(error)?.["message"], error, object["message"], object["detail"]].find(isText);
+    [asObject(error)?.["message"], error, object["message"], object["detail"]]
+      .map(text)
+      .find(Boolean);
   if (message) return message;
   if (value === undefined) return undefined;
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  const plain = /^\s*</.test(text)
-    ? text.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>/gi, " ")
-    : text;
+  const whole = typeof value === "string" ? value : JSON.stringify(value);
+  const plain = /^\s*</.test(whole)
+    ? whole.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>/gi, " ")
+    : whole;
   const line = plain.replace(/\s+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
@@ -139,6 +139,7 @@ function asObject(value: unknown): JsonObject | undefined {
   return typeof value === "object" && value !== null ? (value as JsonObject) : undefined;
 }
 
-function isText(value: unknown): value is string {
-  return typeof value === "string" && value !== "";
+/** The value if it is a non-empty string. */
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
 }
