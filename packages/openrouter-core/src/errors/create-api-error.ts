@@ -114,9 +114,9 @@ export function isStreamErrorEvent(value: unknown): boolean {
 /**
  * The readable text of a body or of a provider's `metadata.raw`: an object's `error.message`,
  * `error` (a string), `message` or `detail`, as sent; else, summarized to one line, the text itself
- * (an HTML page reduced to its text) or the value's JSON. `undefined` when there is nothing.
+ * (an HTML page reduced to its text) or the value's JSON. Empty when there is nothing.
  */
-function describe(value: unknown): string | undefined {
+function describe(value: unknown): string {
   const object = asObject(value);
   const error = object?.["error"];
   const message =
@@ -125,8 +125,8 @@ function describe(value: unknown): string | undefined {
       .map(text)
       .find(Boolean);
   if (message) return message;
-  if (value === undefined) return undefined;
-  const whole = typeof value === "string" ? value : JSON.stringify(value);
+  // `undefined` (no body, no raw) has no JSON: it describes as "".
+  const whole = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
   const plain = /^\s*</.test(whole)
     ? whole.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>/gi, " ")
     : whole;
