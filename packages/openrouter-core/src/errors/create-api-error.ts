@@ -36,11 +36,12 @@ export function createAPIError(src: ErrorSource): APIError {
   const root = asObject(body);
   const err = asObject(root?.["error"]) ?? root;
 
-  let metadata = asObject(err?.["metadata"]);
-  // Providers' own error bodies arrive as a JSON string in `metadata.raw`; parse it when possible.
+  const metadata = asObject(err?.["metadata"]);
+  // Providers' own error bodies arrive as a JSON string in `metadata.raw`; parse it when possible
+  // (`metadata` is the redacted copy, ours to change).
   const raw = metadata?.["raw"];
   const parsedRaw = asObject(typeof raw === "string" && parseErrorText(raw));
-  if (parsedRaw) metadata = { ...metadata, raw: parsedRaw };
+  if (metadata && parsedRaw) metadata["raw"] = parsedRaw;
   const providerName = text(metadata?.["provider_name"]);
 
   // As sent; when missing, OpenRouter's `http_status`/`error_type`, else the status.
@@ -114,7 +115,7 @@ export function isStreamErrorEvent(value: unknown): boolean {
 /**
  * The readable text of a body or of a provider's `metadata.raw`: an object's `error.message`,
  * `error` (a string), `message` or `detail`, as sent; else, summarized to one line, the text itself
- * (an HTML page reduced to its text) or the value's JSON. Empty when there is nothing.
+ * (an HTML page's title) or the value's JSON. Empty when there is nothing.
  */
 function describe(value: unknown): string {
   const object = asObject(value);
@@ -127,10 +128,8 @@ function describe(value: unknown): string {
   if (message) return message;
   // `undefined` (no body, no raw) has no JSON: it describes as "".
   const whole = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
-  const plain = /^\s*</.test(whole)
-    ? whole.replace(/<(script|style)[\s\S]*?<\/\1>|<[^>]*>/gi, " ")
-    : whole;
-  const line = plain.replace(/\s+/g, " ").trim();
+  // An HTML error page (from a proxy or a CDN) is described by its title.
+  const line = (/<title>([^<]*)/i.exec(whole)?.[1] ?? whole).replace(/\s+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 

@@ -99,7 +99,7 @@ describe("body variants", () => {
       "HTML page from a proxy",
       502,
       "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>",
-      { code: 502, message: "502 502 Bad Gateway 502 Bad Gateway nginx" },
+      { code: 502, message: "502 502 Bad Gateway" },
     ],
     ["plain text", 500, "upstream connect error", { message: "500 upstream connect error" }],
     ["empty body", 500, "", { message: "500 (no body)", body: undefined }],
