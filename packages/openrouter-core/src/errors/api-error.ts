@@ -44,9 +44,9 @@ export class APIError extends OpenRouterError {
   declare readonly body: unknown;
 
   constructor(message: string, init: APIErrorInit) {
-    // `init` doubles as the options of `Error`, which takes its `cause` (as a non-enumerable field).
-    super(message, init);
     const { cause, ...fields } = init;
+    // Only a cause that was given: `Error` would otherwise add one, `undefined`.
+    super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, fields);
     this.headers ??= new Headers();
   }
