@@ -109,21 +109,17 @@ export function isStreamErrorEvent(value: unknown): boolean {
 }
 
 /**
- * The readable text of a body or of a provider's `metadata.raw`: an object's `error.message`,
- * `error` (a string), `message` or `detail`, as sent; else, summarized to one line, the text itself
- * (an HTML page's title) or the value's JSON. Empty when there is nothing.
+ * The readable text of a body or of a provider's `metadata.raw`. For an object: its `error` (an
+ * object described the same way, or a string), else its `message` or `detail`, as sent. Else,
+ * summarized to one line: the text itself (an HTML page by its title) or the value's JSON.
  */
 function describe(value: unknown): string {
   const object = asObject(value);
-  const error = object?.["error"];
   const message =
-    object &&
-    [asObject(error)?.["message"], error, object["message"], object["detail"]]
-      .map(text)
-      .find(Boolean);
+    object && (describe(object["error"]) || text(object["message"]) || text(object["detail"]));
   if (message) return message;
-  // `undefined` (no body, no raw) has no JSON: it describes as "".
-  const whole = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+  if (value == null) return "";
+  const whole = typeof value === "string" ? value : JSON.stringify(value);
   // An HTML error page (from a proxy or a CDN) is described by its title.
   const line = (/<title>([^<]*)/i.exec(whole)?.[1] ?? whole).replace(/\s+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
