@@ -14,7 +14,7 @@ export function createRedactor(secrets: ReadonlyArray<string | undefined>): Reda
   return (text) =>
     secrets
       .reduce((out: string, secret) => (secret ? out.replaceAll(secret, REDACTED) : out), text)
-      .replace(KEY_LIKE, `$1${REDACTED}`);
+      .replace(KEY_LIKE, "$1[REDACTED]"); // `$1` + REDACTED
 }
 
 /**
