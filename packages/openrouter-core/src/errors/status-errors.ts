@@ -68,14 +68,11 @@ export type PaymentRequiredError = InstanceType<typeof PaymentRequiredError>;
 export const PermissionDeniedError = statusError(
   "PermissionDeniedError",
   403,
-  ({ metadata }): ModerationDetails => {
-    const flagged = metadata?.["flagged_input"];
-    return {
-      // A lone string counts as one reason; anything else that is not a string is dropped.
-      reasons: [metadata?.["reasons"]].flat().filter((r): r is string => typeof r === "string"),
-      flaggedInput: typeof flagged === "string" ? flagged : undefined,
-    };
-  },
+  ({ metadata }): ModerationDetails => ({
+    // Strings only; a lone string counts as one reason.
+    reasons: [metadata?.["reasons"]].flat().filter((r) => typeof r === "string"),
+    flaggedInput: [metadata?.["flagged_input"]].find((f) => typeof f === "string"),
+  }),
 );
 export type PermissionDeniedError = InstanceType<typeof PermissionDeniedError>;
 /** 404: unknown model, route, or resource. Alias: `ModelNotFoundError`. */
