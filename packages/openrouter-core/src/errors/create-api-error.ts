@@ -44,10 +44,11 @@ export function createAPIError(src: ErrorSource): APIError {
   if (metadata && parsedRaw) metadata["raw"] = parsedRaw;
   const providerName = text(metadata?.["provider_name"]);
 
-  // As sent; when missing, OpenRouter's `http_status`/`error_type`, else the status.
-  const code = ([err?.["code"], err?.["http_status"], err?.["error_type"]].find(
-    (c) => typeof c === "number" || text(c),
-  ) ?? src.status) as number | string;
+  // As sent (a number or a string); when missing, OpenRouter's `http_status`/`error_type`, else the
+  // response status.
+  const code = (err?.["code"] ?? err?.["http_status"] ?? err?.["error_type"] ?? src.status) as
+    | number
+    | string;
   // In band, the status (and so the class) comes from a numeric, HTTP-like code; without one it is
   // the 2xx response status, whose class is plain `APIError`.
   const status = src.inBand && /^[45]\d\d$/.test(String(code)) ? Number(code) : src.status;
