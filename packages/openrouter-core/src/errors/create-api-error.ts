@@ -30,9 +30,9 @@ type JsonObject = Record<string, unknown>;
 export function createAPIError(src: ErrorSource): APIError {
   // One redaction pass covers the body and the header values (as `[name, value]` pairs).
   const { body, headers } = redactJson(
-    { body: src.body, headers: src.headers && [...src.headers] },
+    { body: src.body, headers: [...(src.headers ?? [])] },
     src.redact,
-  ) as { body?: unknown; headers?: Array<[string, string]> };
+  ) as { body?: unknown; headers: Array<[string, string]> };
   const root = asObject(body);
   const err = asObject(root?.["error"]) ?? root;
 

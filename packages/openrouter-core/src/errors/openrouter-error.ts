@@ -48,7 +48,7 @@ export class OpenRouterError extends Error {
  */
 export function defineErrorName(cls: abstract new (...args: never[]) => Error, name: string): void {
   for (const target of [cls, cls.prototype]) {
-    Object.defineProperty(target, "name", { value: name, writable: true, configurable: true });
+    Object.defineProperty(target, "name", { value: name, writable: true });
   }
 }
 
