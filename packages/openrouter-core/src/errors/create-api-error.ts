@@ -105,8 +105,7 @@ export function isErrorPayload(value: unknown): boolean {
  * without `choices`, Anthropic-style `/messages` events) or `type: "error"` (`/responses` events).
  */
 export function isStreamErrorEvent(value: unknown): boolean {
-  const event = asObject(value);
-  return !!asObject(event?.["error"]) || event?.["type"] === "error";
+  return !!asObject(asObject(value)?.["error"]) || asObject(value)?.["type"] === "error";
 }
 
 /**
