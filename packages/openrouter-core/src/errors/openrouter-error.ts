@@ -22,7 +22,7 @@ export class OpenRouterError extends Error {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    errorNames(this);
+    classNames(this.constructor as typeof OpenRouterError);
   }
 
   /**
@@ -30,9 +30,10 @@ export class OpenRouterError extends Error {
    * `["RateLimitError", "APIError", "OpenRouterError"]`. Read by the cross-copy guards.
    */
   get [ERROR_BRAND](): readonly string[] {
-    return errorNames(this);
+    return classNames(this.constructor as typeof OpenRouterError);
   }
 }
+
 /**
  * Sets `name` on a class's prototype. Done explicitly rather than relying on `constructor.name`
  * because minifiers rename classes, and the guards and stack headers must keep the public name.
@@ -42,7 +43,7 @@ export class OpenRouterError extends Error {
  *
  * @example
  * ```ts
- * class QuotaError extends Error {}
+ * class QuotaError extends OpenRouterError {}
  * defineErrorName(QuotaError, "QuotaError");
  * ```
  */
@@ -60,21 +61,14 @@ export function errorClassName(cls: abstract new (...args: never[]) => Error): s
 }
 
 /**
- * The names of an error's classes, from its own up to `OpenRouterError`. Each class there that
- * declares a static `errorName` is named first (see {@link defineErrorName}): the constructor calls
- * this so that even a parent class never built directly is named, and the brand lists the chain.
+ * The names of `cls` and its parents up to `OpenRouterError`. Each class there that declares a
+ * static `errorName` is named first (see {@link defineErrorName}): the constructor calls this so
+ * that even a parent class never built directly is named, and the brand lists the chain.
  */
-function errorNames(error: Error): string[] {
-  const names: string[] = [];
-  for (
-    let cls = error.constructor as typeof OpenRouterError;
-    cls !== (Error as unknown);
-    cls = Object.getPrototypeOf(cls) as typeof OpenRouterError
-  ) {
-    if (Object.hasOwn(cls, "errorName")) defineErrorName(cls, cls.errorName);
-    names.push(cls.name);
-  }
-  return names;
+function classNames(cls: typeof OpenRouterError): string[] {
+  if (cls === (Error as unknown)) return [];
+  if (Object.hasOwn(cls, "errorName")) defineErrorName(cls, cls.errorName);
+  return [cls.name, ...classNames(Object.getPrototypeOf(cls) as typeof OpenRouterError)];
 }
 
 /**
