@@ -170,6 +170,26 @@ describe("body variants", () => {
     expect(error).toMatchObject({ status, ...want });
   });
 
+  it("describes a body without a message by the JSON of its error", () => {
+    const error = createAPIError({ status: 500, body: { error: { code: 500 } }, redact });
+    expect(error.message).toBe('500 {"code":500}');
+    // no own `cause` when none was given (Error would add `cause: undefined`)
+    expect(Object.hasOwn(error, "cause")).toBe(false);
+    // toJSON: name and message first, the fields, no headers
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "InternalServerError",
+      message: '500 {"code":500}',
+      status: 500,
+      code: 500,
+      body: { error: { code: 500 } },
+    });
+  });
+
+  it("describes an HTML page without a title by its collapsed text", () => {
+    const error = createAPIError({ status: 502, body: "<p>\n  upstream\n</p>", redact });
+    expect(error.message).toBe("502 <p> upstream </p>");
+  });
+
   it("truncates a long text body in the message", () => {
     const error = createAPIError({ status: 500, body: "x".repeat(5000), redact });
     expect(error.message.length).toBeLessThan(220);
