@@ -127,7 +127,7 @@ function describe(value: unknown): string {
 
 /** The value as an object (arrays included: they have no error fields, and JSON describes them). */
 function asObject(value: unknown): JsonObject | undefined {
-  return typeof value === "object" && value !== null ? (value as JsonObject) : undefined;
+  return typeof value === "object" && value ? (value as JsonObject) : undefined;
 }
 
 /** The value if it is a non-empty string. */
