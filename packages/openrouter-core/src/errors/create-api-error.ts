@@ -41,7 +41,8 @@ export function createAPIError(src: ErrorSource): APIError {
   // (`metadata` is the redacted copy, ours to change).
   const raw = metadata?.["raw"];
   const parsedRaw = asObject(typeof raw === "string" && parseErrorText(raw));
-  if (metadata && parsedRaw) metadata["raw"] = parsedRaw;
+  // (A parsed raw implies a string raw, so `metadata` is there.)
+  if (parsedRaw) metadata!["raw"] = parsedRaw;
   const providerName = text(metadata?.["provider_name"]);
 
   // As sent (a number or a string); when missing, OpenRouter's `http_status`/`error_type`, else the
