@@ -24,8 +24,8 @@ type JsonObject = Record<string, unknown>;
 /**
  * The one error factory: picks the class from the status table and fills every field. Handles the
  * body shapes seen in the wild: `{error:{code,message,metadata}}` (code numeric, string or
- * missing), `{message}` / `{type:"error",code,message}`, non-JSON text (an HTML page from a proxy),
- * and no body at all. Everything that reaches the error is redacted.
+ * missing), `{message}` / `{type:"error",code,message}`, non-JSON text (an HTML page from a proxy,
+ * described by its title), and no body at all. Everything that reaches the error is redacted.
  */
 export function createAPIError(src: ErrorSource): APIError {
   // One redaction pass covers the body and the header values (as `[name, value]` pairs).
@@ -37,11 +37,10 @@ export function createAPIError(src: ErrorSource): APIError {
   const err = asObject(root?.["error"]) ?? root;
 
   const metadata = asObject(err?.["metadata"]);
-  // Providers' own error bodies arrive as a JSON string in `metadata.raw`; parse it when possible
-  // (`metadata` is the redacted copy, ours to change).
+  // Providers' own error bodies arrive as a JSON string in `metadata.raw`; parse it when possible.
+  // `metadata` is the redacted copy, ours to change (and there, since `raw` was a string).
   const raw = metadata?.["raw"];
   const parsedRaw = asObject(typeof raw === "string" && parseErrorText(raw));
-  // (A parsed raw implies a string raw, so `metadata` is there.)
   if (parsedRaw) metadata!["raw"] = parsedRaw;
   const providerName = text(metadata?.["provider_name"]);
 
