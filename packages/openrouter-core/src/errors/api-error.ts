@@ -44,27 +44,17 @@ export class APIError extends OpenRouterError {
   declare readonly body: unknown;
 
   constructor(message: string, init: APIErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.status = init.status;
-    this.code = init.code;
-    this.metadata = init.metadata;
-    this.providerName = init.providerName;
-    this.headers = init.headers ?? new Headers();
-    this.requestId = init.requestId;
-    this.body = init.body;
+    const { cause, ...fields } = init;
+    // Only a cause that was given: `Error` would otherwise add one, `undefined`.
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, fields);
+    this.headers ??= new Headers();
   }
 
   /** A log-friendly shape: `JSON.stringify(error)` otherwise drops `name` and `message`. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      requestId: this.requestId,
-      providerName: this.providerName,
-      metadata: this.metadata,
-      body: this.body,
-    };
+    // Headers serialise as `{}`; `requestId` is the part of them worth logging.
+    const { name, message, headers, ...fields } = this;
+    return { name, message, ...fields };
   }
 }

@@ -1,6 +1,6 @@
 import { requestIdOf } from "../internal/request-id.js";
-import { redactJson, redactHeaders, type Redactor } from "../internal/redact.js";
-import { APIError } from "./api-error.js";
+import { redactJson, type Redactor } from "../internal/redact.js";
+import type { APIError } from "./api-error.js";
 import { errorClassForStatus } from "./status-errors.js";
 
 /** What the factory needs to know about a failed response. */
@@ -13,7 +13,7 @@ export interface ErrorSource {
   redact: Redactor;
   /**
    * The error arrived inside a 2xx body or an event stream. Its status then comes from a numeric,
-   * HTTP-like `error.code`; otherwise it stays the response status and the class is `APIError`.
+   * HTTP-like `error.code`; otherwise it stays the (2xx) response status and the class is `APIError`.
    */
   inBand?: boolean;
   cause?: unknown;
@@ -24,82 +24,68 @@ type JsonObject = Record<string, unknown>;
 /**
  * The one error factory: picks the class from the status table and fills every field. Handles the
  * body shapes seen in the wild: `{error:{code,message,metadata}}` (code numeric, string or
- * missing), `{message}` / `{type:"error",code,message}`, non-JSON text (an HTML page from a proxy),
- * and no body at all. Everything that reaches the error is redacted.
+ * missing), `{message}` / `{type:"error",code,message}`, non-JSON text (an HTML page from a proxy,
+ * described by its title), and no body at all. Everything that reaches the error is redacted.
  */
 export function createAPIError(src: ErrorSource): APIError {
-  const { redact } = src;
-  const body = redactJson(src.body, redact);
+  // One redaction pass covers the body and the header values (as `[name, value]` pairs).
+  const { body, headers } = redactJson(
+    { body: src.body, headers: [...(src.headers ?? [])] },
+    src.redact,
+  ) as { body?: unknown; headers: Array<[string, string]> };
   const root = asObject(body);
   const err = asObject(root?.["error"]) ?? root;
 
-  let metadata = asObject(err?.["metadata"]);
+  const metadata = asObject(err?.["metadata"]);
   // Providers' own error bodies arrive as a JSON string in `metadata.raw`; parse it when possible.
+  // `metadata` is the redacted copy, ours to change (and there, since `raw` was a string).
   const raw = metadata?.["raw"];
-  const parsedRaw = typeof raw === "string" ? parseErrorText(raw) : undefined;
-  if (typeof parsedRaw === "object") metadata = { ...metadata, raw: parsedRaw };
-  const providerName = asString(metadata?.["provider_name"]);
+  const parsedRaw = asObject(typeof raw === "string" && parseErrorText(raw));
+  if (parsedRaw) metadata!["raw"] = parsedRaw;
+  const providerName = text(metadata?.["provider_name"]);
 
-  // As sent; when missing, OpenRouter's `http_status`/`error_type`, else the status.
-  const code = ([
-    err?.["code"],
-    err?.["http_status"],
-    err?.["error_type"],
-    root?.["http_status"],
-    root?.["error_type"],
-  ].find((c) => typeof c === "number" || (typeof c === "string" && c)) ?? src.status) as
+  // As sent (a number or a string); when missing, OpenRouter's `http_status`/`error_type`, else the
+  // response status.
+  const code = (err?.["code"] ?? err?.["http_status"] ?? err?.["error_type"] ?? src.status) as
     | number
     | string;
-  // In band, the class comes from a numeric, HTTP-like code; without one it is a plain APIError
-  // carrying the response status.
-  const inBandStatus = src.inBand && /^[45]\d\d$/.test(String(code)) ? Number(code) : undefined;
-  const status = inBandStatus ?? src.status;
-  const cls = src.inBand && !inBandStatus ? APIError : errorClassForStatus(status);
+  // In band, the status (and so the class) comes from a numeric, HTTP-like code; without one it is
+  // the 2xx response status, whose class is plain `APIError`.
+  const status = src.inBand && /^[45]\d\d$/.test(String(code)) ? Number(code) : src.status;
 
-  const serverMessage =
-    asString(err?.["message"]) ??
-    asString(root?.["message"]) ??
-    asString(root?.["error"]) ??
-    (typeof body === "string" ? summarizeText(body) : undefined);
-  const message = redact(
-    [
-      status,
-      serverMessage || (body === undefined || body === "" ? "status code (no body)" : ""),
-      providerName && `[${providerName}]`,
-      providerMessage(metadata?.["raw"]),
-    ]
-      .filter(Boolean)
-      .join(" "),
-  );
+  const message = [
+    status,
+    describe(body) || "(no body)",
+    providerName && `[${providerName}]`,
+    describe(metadata?.["raw"]),
+  ]
+    .filter(Boolean)
+    .join(" ");
 
-  const headers = src.headers && redactHeaders(src.headers, redact);
-  return new cls(message, {
+  const redactedHeaders = new Headers(headers);
+  return new (errorClassForStatus(status))(src.redact(message), {
     status,
     code,
     metadata,
     providerName,
-    headers,
-    requestId: (headers && requestIdOf(headers)) ?? asString(root?.["id"]),
+    headers: redactedHeaders,
+    requestId: requestIdOf(redactedHeaders) ?? text(root?.["id"]),
     body,
     cause: src.cause,
   });
 }
 
 /**
- * Parses an error body's text. JSON is tried after trimming because OpenRouter sometimes sends
- * whitespace (`"\n\n{...}"`) ahead of the JSON; anything else stays text.
+ * Parses an error body's text: JSON when it is (whitespace around it is fine: OpenRouter sometimes
+ * sends `"\n\n{...}"`), else the text itself; `undefined` when blank.
  */
 export function parseErrorText(text: string): unknown {
-  const trimmed = text.trim();
-  if (!trimmed) return undefined;
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      return JSON.parse(trimmed) as unknown;
-    } catch {
-      // Truncated or not really JSON: report the text.
-    }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON (an HTML page, plain text, a truncated body): report the text.
+    return text.trim() ? text : undefined;
   }
-  return text;
 }
 
 /**
@@ -119,45 +105,32 @@ export function isErrorPayload(value: unknown): boolean {
  * without `choices`, Anthropic-style `/messages` events) or `type: "error"` (`/responses` events).
  */
 export function isStreamErrorEvent(value: unknown): boolean {
-  const event = asObject(value);
-  return !!asObject(event?.["error"]) || event?.["type"] === "error";
+  return !!asObject(asObject(value)?.["error"]) || asObject(value)?.["type"] === "error";
 }
 
-/** The upstream provider's own message from `metadata.raw` (a string, or an error object). */
-function providerMessage(raw: unknown): string | undefined {
-  let text: string | undefined;
-  if (typeof raw === "string") text = raw.trim();
-  else if (typeof raw === "object" && raw) {
-    const object = raw as JsonObject;
-    const error = object["error"];
-    text =
-      asString(asObject(error)?.["message"]) ??
-      asString(error) ??
-      asString(object["message"]) ??
-      asString(object["detail"]) ??
-      JSON.stringify(raw);
-  }
-  return text ? truncate(text, 300) : undefined;
+/**
+ * The readable text of a body or of a provider's `metadata.raw`. For an object: its `error` (an
+ * object described the same way, or a string), else its `message` or `detail`, as sent. Else,
+ * summarized to one line: the text itself (an HTML page by its title) or the value's JSON.
+ */
+function describe(value: unknown): string {
+  const object = asObject(value);
+  const message =
+    object && (describe(object["error"]) || text(object["message"]) || text(object["detail"]));
+  if (message) return message;
+  if (value == null) return "";
+  const whole = typeof value === "string" ? value : JSON.stringify(value);
+  // An HTML error page (from a proxy or a CDN) is described by its title.
+  const line = (/<title>([^<]*)/i.exec(whole)?.[1] ?? whole).replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
-/** Turns an HTML error page into one readable line: tags stripped, whitespace collapsed, truncated. */
-function summarizeText(text: string): string {
-  const stripped = /<[a-z!/]/i.test(text)
-    ? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ")
-    : text;
-  return truncate(stripped.replace(/\s+/g, " ").trim(), 200);
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
+/** The value as an object (arrays included: they have no error fields, and JSON describes them). */
 function asObject(value: unknown): JsonObject | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as JsonObject)
-    : undefined;
+  return typeof value === "object" && value ? (value as JsonObject) : undefined;
 }
 
-function asString(value: unknown): string | undefined {
+/** The value if it is a non-empty string. */
+function text(value: unknown): string | undefined {
   return typeof value === "string" && value ? value : undefined;
 }

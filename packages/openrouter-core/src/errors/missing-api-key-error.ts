@@ -9,9 +9,7 @@ import { OpenRouterError } from "./openrouter-error.js";
 export class MissingApiKeyError extends OpenRouterError {
   static override readonly errorName: string = "MissingApiKeyError";
 
-  constructor(
-    message = "No OpenRouter API key: pass `apiKey` to the client or set the OPENROUTER_API_KEY environment variable.",
-  ) {
+  constructor(message = "Missing API key: pass `apiKey` or set OPENROUTER_API_KEY.") {
     super(message);
   }
 }

@@ -22,7 +22,7 @@ export class OpenRouterError extends Error {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    nameErrorClasses(new.target);
+    classNames(this.constructor as typeof OpenRouterError);
   }
 
   /**
@@ -30,14 +30,16 @@ export class OpenRouterError extends Error {
    * `["RateLimitError", "APIError", "OpenRouterError"]`. Read by the cross-copy guards.
    */
   get [ERROR_BRAND](): readonly string[] {
-    return errorNames(this);
+    return classNames(this.constructor as typeof OpenRouterError);
   }
 }
+
 /**
  * Sets `name` on a class's prototype. Done explicitly rather than relying on `constructor.name`
  * because minifiers rename classes, and the guards and stack headers must keep the public name.
+ * The class's own name too (`error.constructor.name`), which minifiers would otherwise rename.
  * A subclass of `OpenRouterError` can instead declare `static override readonly errorName`, which
- * keeps it removable by bundlers; this function is for other classes, or to rename one.
+ * keeps it removable by bundlers; this function is for other classes.
  *
  * @example
  * ```ts
@@ -46,25 +48,8 @@ export class OpenRouterError extends Error {
  * ```
  */
 export function defineErrorName(cls: abstract new (...args: never[]) => Error, name: string): void {
-  Object.defineProperty(cls.prototype, "name", {
-    value: name,
-    writable: true,
-    configurable: true,
-  });
-  // The class's own name too (`error.constructor.name`), which minifiers would otherwise rename.
-  Object.defineProperty(cls, "name", { value: name, configurable: true });
-}
-
-/**
- * Gives every class from `cls` up to `Error` that declares a static `errorName` its prototype
- * `name` (once per class; cheap, and errors are rare). Parents too: the brand lists the whole chain.
- */
-function nameErrorClasses(cls: abstract new (...args: never[]) => Error): void {
-  for (let c: unknown = cls; typeof c === "function" && c !== Error; c = Object.getPrototypeOf(c)) {
-    const { prototype } = c as { prototype: object };
-    if (Object.hasOwn(c, "errorName") && !Object.hasOwn(prototype, "name")) {
-      defineErrorName(c as typeof OpenRouterError, (c as typeof OpenRouterError).errorName);
-    }
+  for (const target of [cls, cls.prototype]) {
+    Object.defineProperty(target, "name", { value: name, writable: true });
   }
 }
 
@@ -75,19 +60,15 @@ export function errorClassName(cls: abstract new (...args: never[]) => Error): s
     : (cls.prototype as Error).name;
 }
 
-/** Walks the prototype chain collecting the names set by {@link defineErrorName}. */
-function errorNames(error: Error): string[] {
-  const names: string[] = [];
-  for (
-    let proto = Object.getPrototypeOf(error) as object | null;
-    proto && proto !== Error.prototype;
-    proto = Object.getPrototypeOf(proto) as object | null
-  ) {
-    if (Object.prototype.hasOwnProperty.call(proto, "name")) {
-      names.push((proto as { name: string }).name);
-    }
-  }
-  return names;
+/**
+ * The names of `cls` and its parents up to `OpenRouterError`. Each class there that declares a
+ * static `errorName` is named first (see {@link defineErrorName}): the constructor calls this so
+ * that even a parent class never built directly is named, and the brand lists the chain.
+ */
+function classNames(cls: typeof OpenRouterError): string[] {
+  if (cls === (Error as unknown)) return [];
+  if (Object.hasOwn(cls, "errorName")) defineErrorName(cls, cls.errorName);
+  return [cls.name, ...classNames(Object.getPrototypeOf(cls) as typeof OpenRouterError)];
 }
 
 /**

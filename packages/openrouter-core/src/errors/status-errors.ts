@@ -28,7 +28,6 @@ export type APIErrorClass = new (message: string, init: APIErrorInit) => APIErro
 
 /** Every status class, in the order declared: `[status, class, public name]`. */
 export const STATUS_ERRORS: Array<readonly [status: number, cls: APIErrorClass, name: string]> = [];
-const byStatus = new Map<number, APIErrorClass>();
 
 /**
  * The one factory of status classes: an `APIError` subclass named `name`, registered for `status`
@@ -42,11 +41,10 @@ function statusError<N extends string, Extra = unknown>(
   const cls = class extends APIError {
     constructor(message: string, init: APIErrorInit) {
       super(message, init);
-      if (extra) Object.assign(this, extra(init));
+      Object.assign(this, extra?.(init));
     }
   };
   defineErrorName(cls, name);
-  byStatus.set(status, cls);
   STATUS_ERRORS.push([status, cls, name]);
   return cls as unknown as StatusErrorClass<N, Extra>;
 }
@@ -70,14 +68,11 @@ export type PaymentRequiredError = InstanceType<typeof PaymentRequiredError>;
 export const PermissionDeniedError = statusError(
   "PermissionDeniedError",
   403,
-  ({ metadata }): ModerationDetails => {
-    const reasons = metadata?.["reasons"];
-    const flagged = metadata?.["flagged_input"];
-    return {
-      reasons: Array.isArray(reasons) ? reasons.filter((r) => typeof r === "string") : [],
-      flaggedInput: typeof flagged === "string" ? flagged : undefined,
-    };
-  },
+  ({ metadata }): ModerationDetails => ({
+    // Strings only; a lone string counts as one reason.
+    reasons: [metadata?.["reasons"]].flat().filter((r) => typeof r === "string"),
+    flaggedInput: [metadata?.["flagged_input"]].find((f) => typeof f === "string"),
+  }),
 );
 export type PermissionDeniedError = InstanceType<typeof PermissionDeniedError>;
 /** 404: unknown model, route, or resource. Alias: `ModelNotFoundError`. */
@@ -116,5 +111,8 @@ export type ProviderOverloadedError = InstanceType<typeof ProviderOverloadedErro
 
 /** The class for an HTTP status: its own class, `InternalServerError` for other 5xx, else `APIError`. */
 export function errorClassForStatus(status: number): APIErrorClass {
-  return byStatus.get(status) ?? (status >= 500 && status <= 599 ? InternalServerError : APIError);
+  return (
+    STATUS_ERRORS.find(([known]) => known === status)?.[1] ??
+    (status >= 500 && status <= 599 ? InternalServerError : APIError)
+  );
 }

@@ -5,25 +5,22 @@ export const REDACTED = "[REDACTED]";
 
 // Defence in depth beyond the configured key: anything that looks like an OpenRouter key or a bearer
 // credential (a key from a previous rotation, a provisioning key echoed by a proxy) is hidden too.
-const KEY_LIKE = /sk-or-[A-Za-z0-9_-]{8,}/g;
-const BEARER = /(Bearer\s+)[^\s"',;]+/gi;
+// One pattern for both: `$1` keeps the `Bearer ` prefix, and is empty when a key-shaped string matched.
+// A token stops at a backslash too: inside JSON text that starts an escape, which must stay whole.
+const KEY_LIKE = /(Bearer\s+)[^\s"',;\\]+|sk-or-[\w-]{8,}/gi;
 
 /** A redactor hiding each non-empty secret, plus key-shaped and `Bearer …` substrings. */
 export function createRedactor(secrets: ReadonlyArray<string | undefined>): Redactor {
-  const values = secrets.filter((s): s is string => typeof s === "string" && s.length > 0);
-  return (text) => {
-    let out = text;
-    for (const secret of values) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    }
-    return out.replace(KEY_LIKE, REDACTED).replace(BEARER, `$1${REDACTED}`);
-  };
+  return (text) =>
+    secrets
+      .reduce((out: string, secret) => (secret ? out.replaceAll(secret, REDACTED) : out), text)
+      .replace(KEY_LIKE, "$1[REDACTED]"); // `$1` + REDACTED
 }
 
 /**
- * A copy of a JSON-like value (a parsed body, a log argument) with `redact` applied to its JSON
- * text, so every string and key inside is covered. Values JSON cannot represent are dropped or
- * become what `JSON.stringify` makes of them; strings and `undefined` come back as they were. A
+ * A copy of a JSON-like value (a parsed body, a log argument, header pairs) with `redact` applied to
+ * its JSON text, so every string and key inside is covered. Values JSON cannot represent are dropped
+ * or become what `JSON.stringify` makes of them; strings and `undefined` come back as they were. A
  * value JSON cannot hold at all (a cycle, a BigInt) becomes its redacted `String()`.
  */
 export function redactJson(value: unknown, redact: Redactor): unknown {
@@ -34,11 +31,4 @@ export function redactJson(value: unknown, redact: Redactor): unknown {
   } catch {
     return redact(String(value));
   }
-}
-
-/** A copy of `headers` with every value containing a secret redacted. */
-export function redactHeaders(headers: Headers, redact: Redactor): Headers {
-  const out = new Headers();
-  headers.forEach((value, key) => out.append(key, redact(value)));
-  return out;
 }

@@ -42,7 +42,7 @@ describe("status → class", () => {
     const e418 = createAPIError({ status: 418, body: undefined, redact });
     expect(e599.name).toBe("InternalServerError");
     expect(e418.constructor).toBe(APIError);
-    expect(e418.message).toBe("418 status code (no body)");
+    expect(e418.message).toBe("418 (no body)");
   });
 
   it("exports the seed's names as aliases of the same classes", () => {
@@ -99,10 +99,10 @@ describe("body variants", () => {
       "HTML page from a proxy",
       502,
       "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>",
-      { code: 502, message: "502 502 Bad Gateway 502 Bad Gateway nginx" },
+      { code: 502, message: "502 502 Bad Gateway" },
     ],
     ["plain text", 500, "upstream connect error", { message: "500 upstream connect error" }],
-    ["empty body", 500, "", { message: "500 status code (no body)", body: undefined }],
+    ["empty body", 500, "", { message: "500 (no body)", body: undefined }],
     [
       "provider metadata with JSON raw",
       400,
@@ -168,6 +168,26 @@ describe("body variants", () => {
 
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status, ...want });
+  });
+
+  it("describes a body without a message by the JSON of its error", () => {
+    const error = createAPIError({ status: 500, body: { error: { code: 500 } }, redact });
+    expect(error.message).toBe('500 {"code":500}');
+    // no own `cause` when none was given (Error would add `cause: undefined`)
+    expect(Object.hasOwn(error, "cause")).toBe(false);
+    // toJSON: name and message first, the fields, no headers
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "InternalServerError",
+      message: '500 {"code":500}',
+      status: 500,
+      code: 500,
+      body: { error: { code: 500 } },
+    });
+  });
+
+  it("describes an HTML page without a title by its collapsed text", () => {
+    const error = createAPIError({ status: 502, body: "<p>\n  upstream\n</p>", redact });
+    expect(error.message).toBe("502 <p> upstream </p>");
   });
 
   it("truncates a long text body in the message", () => {

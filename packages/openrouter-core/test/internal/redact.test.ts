@@ -23,3 +23,20 @@ describe("redactJson", () => {
     expect(redactJson(cyclic, redact)).toBe("cyclic [REDACTED]");
   });
 });
+
+describe("createRedactor", () => {
+  it("hides key-shaped strings and bearer tokens it was not given", () => {
+    const bare = createRedactor([undefined, ""]);
+    expect(bare("old sk-or-v1-0123456789abcdef, new Bearer tok_42;")).toBe(
+      "old [REDACTED], new Bearer [REDACTED];",
+    );
+  });
+
+  it("keeps JSON text valid: a bearer token stops at a backslash escape", () => {
+    const value = { auth: 'Bearer tok"en', other: "kept" };
+    expect(redactJson(value, createRedactor([]))).toEqual({
+      auth: 'Bearer [REDACTED]"en',
+      other: "kept",
+    });
+  });
+});
