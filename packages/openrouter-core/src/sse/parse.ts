@@ -44,10 +44,10 @@ const BOM = "\uFEFF";
 export function createParser(callbacks: ParserCallbacks): SSEParser {
   // The unterminated rest of the text (a huge line arriving in many small chunks is concatenated
   // cheaply and never scanned again).
-  let pending = "";
+  let pending: string;
   // A character the next chunk drops if it starts with it: the BOM at the start of the stream, or
   // the LF completing a CRLF whose CR ended the previous chunk (that CR already ended the line).
-  let skip = BOM;
+  let skip: string;
   let data: string | undefined;
   let eventName: string | undefined;
   let lastId: string | undefined;
@@ -73,25 +73,16 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
       // The field name runs to the first colon (the whole line without one); one optional space
       // after the colon is not part of the value. `[^]` also matches U+2028/U+2029, unlike `.`.
       const [, field, value = ""] = /^([^:]*):? ?([^]*)/.exec(line)!;
-      switch (field) {
-        case "":
-          // A comment (OpenRouter's `: OPENROUTER PROCESSING` keep-alives).
-          callbacks.onComment?.(value);
-          break;
-        case "data":
-          data = data === undefined ? value : `${data}\n${value}`;
-          break;
-        case "event":
-          eventName = value;
-          break;
-        case "id":
-          // The spec ignores ids containing NULL so they cannot truncate Last-Event-ID headers.
-          if (!value.includes("\0")) lastId = value;
-          break;
-        case "retry":
-          if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
-        // Unknown fields are ignored, per spec.
+      if (field === "data") data = data === undefined ? value : `${data}\n${value}`;
+      else if (field === "event") eventName = value;
+      // The spec ignores ids containing NULL so they cannot truncate Last-Event-ID headers.
+      else if (field === "id") lastId = value.includes("\0") ? lastId : value;
+      else if (field === "retry") {
+        if (/^\d+$/.test(value)) callbacks.onRetry?.(Number(value));
       }
+      // A comment (OpenRouter's `: OPENROUTER PROCESSING` keep-alives).
+      else if (!field) callbacks.onComment?.(value);
+      // Unknown fields are ignored, per spec.
     }
   }
 
@@ -103,5 +94,7 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
     skip = BOM;
   }
 
+  // The initial state is the reset one.
+  reset();
   return { feed, reset };
 }
