@@ -118,8 +118,8 @@ function describe(value: unknown): string {
   const message =
     object && (describe(object["error"]) || text(object["message"]) || text(object["detail"]));
   if (message) return message;
-  if (value == null) return "";
-  const whole = typeof value === "string" ? value : JSON.stringify(value);
+  // Nothing (`undefined`, JSON `null`) describes as "".
+  const whole = object ? JSON.stringify(value) : String(value ?? "");
   // An HTML error page (from a proxy or a CDN) is described by its title.
   const line = (/<title>([^<]*)/i.exec(whole)?.[1] ?? whole).replace(/\s+/g, " ").trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
