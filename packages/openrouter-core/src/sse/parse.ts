@@ -64,10 +64,9 @@ export function createParser(callbacks: ParserCallbacks): SSEParser {
       if (!line) {
         // A blank line ends the event. One without data lines is not dispatched, but its name is
         // still reset (spec step 2).
-        const message =
-          data === undefined ? undefined : { event: eventName || undefined, data, id: lastId };
+        if (data !== undefined)
+          callbacks.onEvent({ event: eventName || undefined, data, id: lastId });
         data = eventName = undefined;
-        if (message) callbacks.onEvent(message);
         continue;
       }
       // The field name runs to the first colon (the whole line without one); one optional space
