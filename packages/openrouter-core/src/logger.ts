@@ -56,8 +56,11 @@ export function redactingLogger(logger: Logger, redact: Redactor): Logger {
   return out;
 }
 
-/** Authorization, Proxy-Authorization, Cookie, Set-Cookie (names arrive lower-cased or not). */
-const SENSITIVE_HEADER = /^((proxy-)?authorization|(set-)?cookie)$/i;
+/**
+ * Authorization, Proxy-Authorization, Cookie, Set-Cookie (names arrive lower-cased or not), and any
+ * other name ending like them (`X-Upstream-Authorization`, say).
+ */
+const SENSITIVE_HEADER = /(authorization|cookie)$/i;
 
 /** Headers as a plain object for logging, with credentials and key-bearing values redacted. */
 export function headersForLog(
