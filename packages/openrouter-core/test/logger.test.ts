@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { consoleLogger, paramsURL, silentLogger, type OperationRequest } from "../src/index.js";
-import { resolveLogger } from "../src/logger.js";
+import { createRedactor } from "../src/internal/redact.js";
+import { headersForLog, resolveLogger } from "../src/logger.js";
 import { captureLogger, getModels, testClient, TEST_KEY } from "./helpers/client.js";
 import { sendJson, startServer } from "./helpers/http-server.js";
 
@@ -100,6 +101,32 @@ describe("redaction", () => {
     ]) {
       expect(text).not.toContain(TEST_KEY);
     }
+  });
+
+  it("hides credential headers whole, whatever their prefix, and the key in other headers", () => {
+    const redact = createRedactor([TEST_KEY]);
+    expect(
+      headersForLog(
+        {
+          authorization: "Basic dXNlcjpwYXNz",
+          "Proxy-Authorization": "Basic dXNlcjpwYXNz",
+          "x-upstream-authorization": "token",
+          cookie: "session=1",
+          "Set-Cookie": "id=2",
+          "x-custom": `key=${TEST_KEY}`,
+          accept: "application/json",
+        },
+        redact,
+      ),
+    ).toEqual({
+      authorization: "[REDACTED]",
+      "Proxy-Authorization": "[REDACTED]",
+      "x-upstream-authorization": "[REDACTED]",
+      cookie: "[REDACTED]",
+      "Set-Cookie": "[REDACTED]",
+      "x-custom": "key=[REDACTED]",
+      accept: "application/json",
+    });
   });
 
   it("keeps the key out of connection and stream errors", async () => {
