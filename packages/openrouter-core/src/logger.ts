@@ -17,7 +17,9 @@ const noop = () => {};
 const LEVELS = ["debug", "info", "warn", "error"] as const;
 
 /** Discards everything: the default unless `logger`, `debug` or `OPENROUTER_DEBUG` says otherwise. */
-export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
+export const silentLogger: Logger = Object.fromEntries(
+  LEVELS.map((level) => [level, noop]),
+) as unknown as Logger;
 
 /** Writes to `console` with an `[openrouter]` prefix; used by `debug: true` / `OPENROUTER_DEBUG`. */
 export const consoleLogger: Logger = Object.fromEntries(
