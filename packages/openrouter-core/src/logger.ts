@@ -47,15 +47,15 @@ export function resolveLogger(options: {
  * the extra arguments go through `redact`. Applied to every logger, injected ones included.
  */
 export function redactingLogger(logger: Logger, redact: Redactor): Logger {
-  const out = {} as Logger;
-  for (const level of [...LEVELS, "trace"] as const) {
-    const write = logger[level];
-    if (write) {
-      out[level] = (message, ...args) =>
-        write.call(logger, redact(message), ...args.map((a) => redactJson(a, redact)));
-    }
-  }
-  return out;
+  return Object.fromEntries(
+    [...LEVELS, "trace" as const]
+      .filter((level) => logger[level])
+      .map((level) => [
+        level,
+        (message: string, ...args: unknown[]) =>
+          logger[level]!(redact(message), ...args.map((a) => redactJson(a, redact))),
+      ]),
+  ) as unknown as Logger;
 }
 
 /**
