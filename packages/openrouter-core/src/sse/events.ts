@@ -163,7 +163,7 @@ async function* readEvents(
         } catch (error) {
           const raw = ctx.redact(text);
           throw new ResponseParseError(
-            `Stream event data is not valid JSON: ${raw.slice(0, 200)}`,
+            `Stream event is not valid JSON: ${raw.slice(0, 200)}`,
             raw,
             {
               cause: error,
