@@ -137,7 +137,7 @@ async function* readEvents(
   const reader = response.body?.getReader();
   const reads =
     reader &&
-    guardReads(reader, controller, ctx, `No stream data received for ${ctx.idleTimeout}ms.`);
+    guardReads(reader, controller, ctx, `No response data received for ${ctx.idleTimeout}ms.`);
   // `stream: true` keeps an incomplete UTF-8 sequence at a chunk's end for the next chunk, so a
   // multibyte character split across network reads decodes intact. The decoder drops a BOM.
   const decoder = new TextDecoder();
