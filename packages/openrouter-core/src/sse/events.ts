@@ -47,7 +47,7 @@ export class Stream<T> implements AsyncIterable<T> {
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     const iterate = this._iterate;
-    if (!iterate) throw new OpenRouterError("Stream already read; use tee() to read it twice.");
+    if (!iterate) throw new OpenRouterError("Stream already read; use tee().");
     this._iterate = undefined;
     return iterate();
   }
