@@ -19,7 +19,7 @@ export class UserAbortError extends OpenRouterError {
 export class ClientClosedError extends UserAbortError {
   static override readonly errorName: string = "ClientClosedError";
 
-  constructor(message = "The client was closed.") {
+  constructor(message = "Client closed.") {
     super(message);
   }
 }
