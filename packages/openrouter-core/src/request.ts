@@ -7,7 +7,7 @@ import { ResponseParseError } from "./errors/response-parse-error.js";
 import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js";
 import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
-import { abortAfter } from "./internal/idle-timer.js";
+import { abortAfter } from "./internal/abort-after.js";
 import { ignore, readBodyText } from "./internal/read-body.js";
 import { createRedactor } from "./internal/redact.js";
 import { requestIdOf } from "./internal/request-id.js";

@@ -1,5 +1,5 @@
 import { ConnectionError } from "../errors/connection-error.js";
-import { abortAfter } from "./idle-timer.js";
+import { abortAfter } from "./abort-after.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
