@@ -220,9 +220,11 @@ export async function sendRequest<T>(
     try {
       data = JSON.parse(trimmed);
     } catch (error) {
+      // Redacted before it is cut, so no part of a key straddling the cut can show.
+      const raw = redact(trimmed);
       throw new ResponseParseError(
-        `${operationId}: response body is not valid JSON: ${redact(trimmed.slice(0, 200))}`,
-        redact(trimmed),
+        `${operationId}: response body is not valid JSON: ${raw.slice(0, 200)}`,
+        raw,
         { cause: error },
       );
     }
