@@ -107,8 +107,9 @@ export async function sendRequest<T>(
         throwIfAborted();
         // fetch rejects a malformed URL or header with the same TypeError it uses for network
         // failures. Only on failure, check the request itself: a bad one is a programming error,
-        // thrown as is (the TypeError `new Request` throws) and never retried.
-        if (attempt === 1) new Request(url, { method, headers });
+        // thrown as is (the TypeError `new Request` throws) and never retried. A bad request
+        // fails its first attempt, so checking again on a later failure only repeats a pass.
+        new Request(url, { method, headers });
         // Not cancelled from outside: aborted only by our header timeout (a TimeoutError).
         const reason: unknown = signal.reason;
         const failure =
@@ -299,12 +300,12 @@ function plainURL(req: OperationRequest, baseURL: string): string {
  * through one `Request`, once, for its multipart bytes and boundary header, which every attempt
  * then reuses.
  */
-async function serializeBody(
+function serializeBody(
   body: unknown,
   url: string,
   method: string,
   headers: Record<string, string>,
-): Promise<string | ArrayBuffer | undefined> {
+): string | Promise<ArrayBuffer> | undefined {
   if (body === undefined) return undefined;
   if (body instanceof FormData) {
     const request = new Request(url, { method, body, headers });
