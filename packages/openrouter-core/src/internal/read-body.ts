@@ -49,24 +49,22 @@ export function guardReads<T>(
   // Once aborted, a read fails with the first aborted signal's reason; a cancelled reader reports
   // `done`, which is the abort, not the end of the body.
   const check = () => {
-    const aborted = signals.find((s) => s?.aborted);
-    if (aborted) throw failure(aborted.reason);
+    for (const s of signals) s?.throwIfAborted();
   };
   watch("addEventListener");
   return {
     async read(): Promise<ReadableStreamReadResult<T>> {
-      check();
       const timer = abortAfter(ctx.idleTimeout, controller, idleMessage);
-      let result: ReadableStreamReadResult<T>;
       try {
-        result = await reader.read();
+        check();
+        const result = await reader.read();
+        check();
+        return result;
       } catch (error) {
         throw failure(error);
       } finally {
         clearTimeout(timer);
       }
-      check();
-      return result;
     },
     done() {
       watch("removeEventListener");
