@@ -135,14 +135,12 @@ export async function sendRequest<T>(
         if (response.ok) break;
         if (attempt >= maxAttempts || !shouldRetryResponse(status, responseHeaders)) {
           // The final error: read its body; a failed read still reports the status, with the cause.
-          let text = "";
           let cause: unknown;
-          try {
-            text = await readBodyText(response, controller, ctx);
-          } catch (error) {
+          const text = await readBodyText(response, controller, ctx).catch((error: unknown) => {
             cause = error;
             throwIfAborted();
-          }
+            return "";
+          });
           if (text) logger.trace?.(`${operationId} error body`, text);
           throw createAPIError({
             status,
