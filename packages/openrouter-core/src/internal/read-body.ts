@@ -35,17 +35,6 @@ export function guardReads<T>(
   const watch = (method: "addEventListener" | "removeEventListener") => {
     for (const s of signals) s?.[method]("abort", cancel);
   };
-  // Explains a failed or aborted read: caller/client abort first, then our own abort reason (an
-  // idle TimeoutError), then the network.
-  const failure = (error: unknown): Error => {
-    const reason: unknown = signal.reason;
-    return (
-      ctx.abortError() ??
-      (reason instanceof Error
-        ? reason
-        : new ConnectionError("Connection lost while reading the response body.", { cause: error }))
-    );
-  };
   // Once aborted, a read fails with the first aborted signal's reason; a cancelled reader reports
   // `done`, which is the abort, not the end of the body.
   const check = () => {
@@ -61,7 +50,17 @@ export function guardReads<T>(
         check();
         return result;
       } catch (error) {
-        throw failure(error);
+        // Explains a failed or aborted read: caller/client abort first, then our own abort reason
+        // (an idle TimeoutError), then the network.
+        const reason: unknown = signal.reason;
+        throw (
+          ctx.abortError() ??
+          (reason instanceof Error
+            ? reason
+            : new ConnectionError("Connection lost while reading the response body.", {
+                cause: error,
+              }))
+        );
       } finally {
         clearTimeout(timer);
       }
