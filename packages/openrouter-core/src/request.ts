@@ -78,7 +78,7 @@ export async function sendRequest<T>(
   };
   let response!: Response;
   try {
-    const body = await serializeBody(req.body, url, method, headers);
+    const body = await serializeBody(req.body, headers);
     if (body !== undefined)
       logger.trace?.(
         `${operationId} request body`,
@@ -294,21 +294,19 @@ function plainURL(req: OperationRequest, baseURL: string): string {
 /**
  * The body as openapi-fetch's `defaultBodySerializer` makes it: FormData as multipart,
  * `x-www-form-urlencoded` when the headers say so, else JSON with `Content-Type: application/json`
- * unless a header sets one. A string is kept as is: every attempt sends it again. FormData goes
- * through one `Request`, once, for its multipart bytes and boundary header, which every attempt
- * then reuses.
+ * unless a header sets one. A string is kept as is: every attempt sends it again. FormData is
+ * encoded once, through a `Response`, for its multipart bytes and boundary header (unless a header
+ * sets a Content-Type), which every attempt then reuses.
  */
 function serializeBody(
   body: unknown,
-  url: string,
-  method: string,
   headers: Record<string, string>,
 ): string | Promise<ArrayBuffer> | undefined {
   if (body === undefined) return undefined;
   if (body instanceof FormData) {
-    const request = new Request(url, { method, body, headers });
-    headers["content-type"] = request.headers.get("content-type")!;
-    return request.arrayBuffer();
+    const multipart = new Response(body);
+    headers["content-type"] ??= multipart.headers.get("content-type")!;
+    return multipart.arrayBuffer();
   }
   if (headers["content-type"] === "application/x-www-form-urlencoded")
     return new URLSearchParams(body as Record<string, string>).toString();
