@@ -315,9 +315,9 @@ function serializeBody(
 }
 
 function describe(error: unknown): string {
+  const { message = error, cause } = Object(error) as { message?: unknown; cause?: unknown };
   // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
-  const cause = (error as Error | undefined)?.cause;
-  const detail =
-    cause instanceof Error ? `: ${(cause as { code?: string }).code ?? cause.message}` : "";
-  return `${(error as Error | undefined)?.message ?? error}${detail}`;
+  return cause instanceof Error
+    ? `${message}: ${(cause as { code?: string }).code ?? cause.message}`
+    : `${message}`;
 }
