@@ -35,9 +35,9 @@ export class APIPromise<T> extends Promise<T> {
   declare _parsing: Promise<T> | undefined;
 
   constructor(raw: Promise<RawResult<T>>) {
-    // The base promise is a placeholder: `then`/`catch`/`finally` below delegate to the real work,
-    // which lets `asResponse()` skip reading the body.
-    super((resolve) => resolve(null as T));
+    // The base promise is a placeholder that never settles (nothing observes it): `then`/`catch`/
+    // `finally` below delegate to the real work, which lets `asResponse()` skip reading the body.
+    super(() => {});
     this._raw = raw;
   }
 
