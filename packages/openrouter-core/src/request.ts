@@ -199,45 +199,41 @@ export async function sendRequest<T>(
       try {
         // An "empty" body is read too (to its end, usually at once), so it frees the connection.
         const text = await readBodyText(response, controller, ctx);
-        return (kind === "text" ? text : kind === "empty" ? undefined : parseJson(text)) as T;
+        if (kind === "text") return text as T;
+        if (kind === "empty") return undefined as T;
+        // JSON. A 2xx body that is an OpenRouter error object throws the typed error. For an
+        // "sse" operation answered with JSON, a non-error body is a parse error.
+        logger.trace?.(`${operationId} response body`, text);
+        // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
+        const trimmed = text.trim();
+        if (!trimmed) return undefined as T;
+        let data: unknown;
+        try {
+          data = JSON.parse(trimmed);
+        } catch (error) {
+          // Redacted before it is cut, so no part of a key straddling the cut can show.
+          const raw = redact(trimmed);
+          throw new ResponseParseError(
+            `${operationId}: response body is not valid JSON: ${raw.slice(0, 200)}`,
+            raw,
+            { cause: error },
+          );
+        }
+        const { status, headers } = response;
+        if (isErrorPayload(data))
+          throw createAPIError({ status, headers, body: data, redact, inBand: true });
+        if (kind === "sse") {
+          throw new ResponseParseError(
+            `${operationId}: expected an event stream, got ${headers.get("content-type")}.`,
+            redact(trimmed),
+          );
+        }
+        return data as T;
       } finally {
         unlink();
       }
     },
   };
-
-  /**
-   * Parses a JSON body. A 2xx body that is an OpenRouter error object throws the typed error. For
-   * an "sse" operation answered with JSON, a non-error body is a parse error.
-   */
-  function parseJson(text: string): unknown {
-    logger.trace?.(`${operationId} response body`, text);
-    // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
-    const trimmed = text.trim();
-    if (!trimmed) return undefined;
-    let data: unknown;
-    try {
-      data = JSON.parse(trimmed);
-    } catch (error) {
-      // Redacted before it is cut, so no part of a key straddling the cut can show.
-      const raw = redact(trimmed);
-      throw new ResponseParseError(
-        `${operationId}: response body is not valid JSON: ${raw.slice(0, 200)}`,
-        raw,
-        { cause: error },
-      );
-    }
-    const { status, headers } = response;
-    if (isErrorPayload(data))
-      throw createAPIError({ status, headers, body: data, redact, inBand: true });
-    if (kind === "sse") {
-      throw new ResponseParseError(
-        `${operationId}: expected an event stream, got ${headers.get("content-type")}.`,
-        redact(trimmed),
-      );
-    }
-    return data;
-  }
 }
 
 // Where FinalizationRegistry exists (every supported runtime), a handed-over response that is
