@@ -219,12 +219,13 @@ export async function sendRequest<T>(
             { cause: error },
           );
         }
-        const { status, headers } = response;
-        if (isErrorPayload(data))
+        if (isErrorPayload(data)) {
+          const { status, headers } = response;
           throw createAPIError({ status, headers, body: data, redact, inBand: true });
+        }
         if (kind === "sse") {
           throw new ResponseParseError(
-            `${operationId}: expected an event stream, got ${headers.get("content-type")}.`,
+            `${operationId}: expected an event stream, got ${response.headers.get("content-type")}.`,
             redact(trimmed),
           );
         }
