@@ -28,7 +28,7 @@ import type { OperationRequest } from "./types.js";
  * default or injected, is called as `fetch(url, init)`.
  *
  * `unread()` says, once the response arrived, whether nobody has asked for the data yet: the
- * response is then handed over (see `link`).
+ * response is then registered to unlink the request when collected (see `registry`).
  */
 export async function sendRequest<T>(
   req: OperationRequest,
@@ -68,7 +68,7 @@ export async function sendRequest<T>(
   const method = req.method.toUpperCase();
   const maxAttempts = options.maxRetries + 1;
 
-  let [controller, renew, unlink, handOver] = link([userSignal, ...closeSignals]);
+  let [controller, renew, unlink] = link([userSignal, ...closeSignals]);
   // What body reads and a returned stream share with the request; `settle` detaches it.
   const ctx: StreamContext & { settle(): void } = {
     idleTimeout: options.idleTimeout,
@@ -179,9 +179,9 @@ export async function sendRequest<T>(
 
   // Until its body is read (or its stream ends), the request stays linked to the caller's and
   // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
-  // the response is handed over, so that dropped unread (`asResponse()`, an await that never
+  // the response is registered, so that dropped unread (`asResponse()`, an await that never
   // comes) it unlinks when collected.
-  if (unread()) handOver(response);
+  if (unread()) registry?.register(response, unlink);
   ctx.signal = controller.signal;
   return {
     response,
@@ -193,7 +193,7 @@ export async function sendRequest<T>(
         kind === "binary" ||
         (kind === "sse" && !/\bjson\b/i.test(response.headers.get("content-type") ?? ""))
       ) {
-        handOver(response);
+        registry?.register(response, unlink);
         return (kind === "sse" ? req.readStream!(response, controller, ctx) : response) as T;
       }
       try {
@@ -237,9 +237,15 @@ export async function sendRequest<T>(
   };
 }
 
-// Where FinalizationRegistry exists (every supported runtime), a handed-over response that is
-// dropped unread detaches its request from the long-lived signals when it is collected.
-let registry: FinalizationRegistry<() => void> | undefined;
+// A response read without us (a `binary` result, `asResponse()`, a Stream nobody iterates) is
+// registered here with its request's `unlink`: if that never runs, it does when the response is
+// collected. A response registered twice unlinks twice; the second does nothing. It holds `unlink`,
+// whose scope (see `link`) never references the response. Where FinalizationRegistry is missing,
+// such a request stays linked until its body is read.
+const registry =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<() => void>((unlink) => unlink())
+    : undefined;
 
 /**
  * Links the caller's signal and the client's close signals (its own, then its parents') to the
@@ -250,9 +256,6 @@ let registry: FinalizationRegistry<() => void> | undefined;
  *   aborts from now on: check for an earlier one after renewing.
  * - `unlink()`: detaches the request from those signals, once it has settled. Idempotent. They may
  *   live as long as the process, so anything still registered on them would be retained.
- * - `handOver(response)`: for a response read without us (a `binary` result, `asResponse()`, a
- *   Stream nobody iterates): if `unlink()` never comes, it happens when the response is collected.
- *   A response handed over twice is registered twice; the second `unlink()` does nothing.
  *
  * A separate function on purpose: what the signals (and the registry) hold are these closures,
  * whose scope never references the response.
@@ -264,18 +267,7 @@ function link(signals: ReadonlyArray<AbortSignal | undefined>) {
   const unlink = () => {
     for (const unlinkOne of unlinks) unlinkOne?.();
   };
-  return [
-    controller,
-    () => (controller = new AbortController()),
-    unlink,
-    (response: object) => {
-      if (typeof FinalizationRegistry === "function")
-        (registry ??= new FinalizationRegistry((unlinkAll) => unlinkAll())).register(
-          response,
-          unlink,
-        );
-    },
-  ] as const;
+  return [controller, () => (controller = new AbortController()), unlink] as const;
 }
 
 /** The URL of an operation without parameters. Parameters without a builder are refused, never dropped. */
