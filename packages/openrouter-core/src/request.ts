@@ -65,7 +65,8 @@ export async function sendRequest<T>(
   const logging = options.logger !== silentLogger;
   const logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
   const headers = buildHeaders(options, apiKey, req);
-  const method = req.method.toUpperCase();
+  // Upper case by type (HttpMethod), as generated code writes it.
+  const { method } = req;
   const maxAttempts = options.maxRetries + 1;
 
   let [controller, renew, unlink] = link([userSignal, ...closeSignals]);
