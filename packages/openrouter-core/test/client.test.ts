@@ -120,6 +120,31 @@ describe("API key", () => {
     },
   );
 
+  it.each([" \n", undefined])(
+    "treats a key function resolving to %j as no key: MissingApiKeyError, before any I/O",
+    async (value) => {
+      vi.stubEnv("OPENROUTER_API_KEY", "");
+      const server = await okServer();
+
+      // `undefined` as an untyped caller's function may resolve
+      const apiKey = async () => value as string;
+      const error = await createClient({ baseURL: server.url, apiKey })
+        .request(getModels)
+        .catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(MissingApiKeyError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it("trims the key a function resolves to", async () => {
+    const server = await okServer();
+
+    await createClient({ baseURL: server.url, apiKey: () => "sk-from-file\n" }).request(getModels);
+
+    expect(server.requests[0]).toMatchObject({ headers: { authorization: "Bearer sk-from-file" } });
+  });
+
   it.each(["", "  "])(
     "treats OPENROUTER_BASE_URL=%j as unset: the default base URL",
     async (value) => {
