@@ -113,10 +113,14 @@ export async function sendRequest<T>(
         new Request(url, { method, headers });
         // Not cancelled from outside: aborted only by our header timeout (a TimeoutError).
         const reason: unknown = signal.reason;
+        // Else the network: described by its cause's code where it has one (Node's fetch says
+        // only "fetch failed"; its cause says ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…).
+        const { message = error, cause } = Object(error) as { message?: unknown; cause?: unknown };
+        const detail = (Object(cause) as { code?: unknown }).code ?? message;
         const failure =
           reason instanceof OpenRouterError
             ? reason
-            : new ConnectionError(`${operationId}: connection error (${describe(error)}).`, {
+            : new ConnectionError(`${operationId}: connection error (${detail}).`, {
                 cause: error,
               });
         // Logged through the "retrying" line below, or thrown to the caller.
@@ -302,12 +306,4 @@ function serializeBody(
     return new URLSearchParams(body as Record<string, string>).toString();
   headers["content-type"] ??= "application/json";
   return JSON.stringify(body);
-}
-
-function describe(error: unknown): string {
-  const { message = error, cause } = Object(error) as { message?: unknown; cause?: unknown };
-  // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
-  return cause instanceof Error
-    ? `${message}: ${(cause as { code?: string }).code ?? cause.message}`
-    : `${message}`;
 }
