@@ -31,16 +31,15 @@ export function guardReads<T>(
   // The transport's `ctx.signal` is the controller's own: EventTarget ignores the same listener
   // added twice, so it then costs nothing.
   const signals = [signal, ctx.signal];
-  const cancel = () => void reader.cancel().catch(ignore);
-  const watch = (method: "addEventListener" | "removeEventListener") => {
-    for (const s of signals) s?.[method]("abort", cancel);
-  };
+  const cancel = () => reader.cancel().catch(ignore);
+  // On abort the reader is cancelled; `done()` aborts `listening`, which removes those listeners.
+  const listening = new AbortController();
+  for (const s of signals) s?.addEventListener("abort", cancel, { signal: listening.signal });
   // Once aborted, a read fails with the first aborted signal's reason; a cancelled reader reports
   // `done`, which is the abort, not the end of the body.
   const check = () => {
     for (const s of signals) s?.throwIfAborted();
   };
-  watch("addEventListener");
   return {
     async read(): Promise<ReadableStreamReadResult<T>> {
       const timer = abortAfter(ctx.idleTimeout, controller, idleMessage);
@@ -66,7 +65,7 @@ export function guardReads<T>(
       }
     },
     done() {
-      watch("removeEventListener");
+      listening.abort();
     },
   };
 }
