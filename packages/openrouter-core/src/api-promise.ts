@@ -53,10 +53,11 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The parsed data together with the raw `Response` and request id. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.then(async (data) => {
-      const { response } = await this._raw;
-      return { data, response, requestId: requestIdOf(response.headers) ?? undefined };
-    });
+    return this._raw.then(async ({ response }) => ({
+      data: await this,
+      response,
+      requestId: requestIdOf(response.headers) ?? undefined,
+    }));
   }
 
   override then<R1 = T, R2 = never>(

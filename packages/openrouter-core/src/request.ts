@@ -185,7 +185,8 @@ export async function sendRequest<T>(
   // Until its body is read (or its stream ends), the request stays linked to the caller's and
   // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
   // the response is registered, so that dropped unread (`asResponse()`, an await that never
-  // comes) it unlinks when collected.
+  // comes) it unlinks when collected. (`withResponse()` asks once the response is here, so its
+  // response is registered too, needlessly but harmlessly: its read unlinks.)
   if (unread()) registry?.register(response, unlink);
   ctx.signal = controller.signal;
   return {
