@@ -226,8 +226,13 @@ export async function sendRequest<T>(
           );
         }
         if (isErrorPayload(data)) {
-          const { status, headers } = response;
-          throw createAPIError({ status, headers, body: data, redact, inBand: true });
+          throw createAPIError({
+            status: response.status,
+            headers: response.headers,
+            body: data,
+            redact,
+            inBand: true,
+          });
         }
         if (kind === "sse") {
           throw new ResponseParseError(
