@@ -206,13 +206,13 @@ export async function sendRequest<T>(
         // An "empty" body is read too (to its end, usually at once), so it frees the connection.
         const text = await readBodyText(response, controller, ctx);
         if (kind === "text") return text as T;
-        if (kind === "empty") return undefined as T;
+        // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
+        const trimmed = text.trim();
+        // An "empty" operation's body, or a JSON one with nothing in it.
+        if (kind === "empty" || !trimmed) return undefined as T;
         // JSON. A 2xx body that is an OpenRouter error object throws the typed error. For an
         // "sse" operation answered with JSON, a non-error body is a parse error.
         logger.trace?.(`${operationId} response body`, text);
-        // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
-        const trimmed = text.trim();
-        if (!trimmed) return undefined as T;
         let data: unknown;
         try {
           data = JSON.parse(trimmed);
