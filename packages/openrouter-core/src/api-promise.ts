@@ -35,9 +35,9 @@ export class APIPromise<T> extends Promise<T> {
   declare _parsing: Promise<T> | undefined;
 
   constructor(raw: Promise<RawResult<T>>) {
-    // The base promise is a placeholder: `then`/`catch`/`finally` below delegate to the real work,
-    // which lets `asResponse()` skip reading the body.
-    super((resolve) => resolve(null as T));
+    // The base promise is a placeholder that never settles (nothing observes it): `then`/`catch`/
+    // `finally` below delegate to the real work, which lets `asResponse()` skip reading the body.
+    super(() => {});
     this._raw = raw;
   }
 
@@ -53,10 +53,11 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The parsed data together with the raw `Response` and request id. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.then(async (data) => {
-      const { response } = await this._raw;
-      return { data, response, requestId: requestIdOf(response.headers) ?? undefined };
-    });
+    return this._raw.then(async ({ response }) => ({
+      data: await this,
+      response,
+      requestId: requestIdOf(response.headers) ?? undefined,
+    }));
   }
 
   override then<R1 = T, R2 = never>(

@@ -7,7 +7,7 @@ import { ResponseParseError } from "./errors/response-parse-error.js";
 import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js";
 import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
-import { abortAfter } from "./internal/idle-timer.js";
+import { abortAfter } from "./internal/abort-after.js";
 import { ignore, readBodyText } from "./internal/read-body.js";
 import { createRedactor } from "./internal/redact.js";
 import { requestIdOf } from "./internal/request-id.js";
@@ -28,7 +28,7 @@ import type { OperationRequest } from "./types.js";
  * default or injected, is called as `fetch(url, init)`.
  *
  * `unread()` says, once the response arrived, whether nobody has asked for the data yet: the
- * response is then handed over (see `link`).
+ * response is then registered to unlink the request when collected (see `registry`).
  */
 export async function sendRequest<T>(
   req: OperationRequest,
@@ -57,18 +57,19 @@ export async function sendRequest<T>(
     throw new OpenRouterError(`${operationId}: "sse" needs readStream (sseStream).`);
   }
   const source = options.apiKey;
-  const key: unknown = typeof source === "function" ? await source() : source;
-  const apiKey = typeof key === "string" && key.trim();
+  // Trimmed: a key read from a file or a secret store often ends with a newline.
+  const apiKey = (typeof source === "function" ? await source() : source)?.trim();
   if (!apiKey) throw new MissingApiKeyError();
   const redact = createRedactor([apiKey]);
   // Log arguments are computed only when a logger is listening; it redacts whatever it gets.
   const logging = options.logger !== silentLogger;
   const logger = logging ? redactingLogger(options.logger, redact) : silentLogger;
   const headers = buildHeaders(options, apiKey, req);
-  const method = req.method.toUpperCase();
+  // Upper case by type (HttpMethod), as generated code writes it.
+  const { method } = req;
   const maxAttempts = options.maxRetries + 1;
 
-  let [controller, renew, unlink, handOver] = link([userSignal, ...closeSignals]);
+  let [controller, renew, unlink] = link([userSignal, ...closeSignals]);
   // What body reads and a returned stream share with the request; `settle` detaches it.
   const ctx: StreamContext & { settle(): void } = {
     idleTimeout: options.idleTimeout,
@@ -78,7 +79,7 @@ export async function sendRequest<T>(
   };
   let response!: Response;
   try {
-    const body = await serializeBody(req.body, url, method, headers);
+    const body = await serializeBody(req.body, headers);
     if (body !== undefined)
       logger.trace?.(
         `${operationId} request body`,
@@ -107,14 +108,19 @@ export async function sendRequest<T>(
         throwIfAborted();
         // fetch rejects a malformed URL or header with the same TypeError it uses for network
         // failures. Only on failure, check the request itself: a bad one is a programming error,
-        // thrown as is (the TypeError `new Request` throws) and never retried.
-        if (attempt === 1) new Request(url, { method, headers });
+        // thrown as is (the TypeError `new Request` throws) and never retried. A bad request
+        // fails its first attempt, so checking again on a later failure only repeats a pass.
+        new Request(url, { method, headers });
         // Not cancelled from outside: aborted only by our header timeout (a TimeoutError).
         const reason: unknown = signal.reason;
+        // Else the network: described by its cause's code where it has one (Node's fetch says
+        // only "fetch failed"; its cause says ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…).
+        const { message = error, cause } = Object(error) as { message?: unknown; cause?: unknown };
+        const detail = (Object(cause) as { code?: unknown }).code ?? message;
         const failure =
           reason instanceof OpenRouterError
             ? reason
-            : new ConnectionError(`${operationId}: connection error (${describe(error)}).`, {
+            : new ConnectionError(`${operationId}: connection error (${detail}).`, {
                 cause: error,
               });
         // Logged through the "retrying" line below, or thrown to the caller.
@@ -134,14 +140,12 @@ export async function sendRequest<T>(
         if (response.ok) break;
         if (attempt >= maxAttempts || !shouldRetryResponse(status, responseHeaders)) {
           // The final error: read its body; a failed read still reports the status, with the cause.
-          let text = "";
           let cause: unknown;
-          try {
-            text = await readBodyText(response, controller, ctx);
-          } catch (error) {
+          const text = await readBodyText(response, controller, ctx).catch((error: unknown) => {
             cause = error;
             throwIfAborted();
-          }
+            return "";
+          });
           if (text) logger.trace?.(`${operationId} error body`, text);
           throw createAPIError({
             status,
@@ -180,9 +184,10 @@ export async function sendRequest<T>(
 
   // Until its body is read (or its stream ends), the request stays linked to the caller's and
   // client's signals. Unless the data was asked for (a plain `await`: the read follows at once),
-  // the response is handed over, so that dropped unread (`asResponse()`, an await that never
-  // comes) it unlinks when collected.
-  if (unread()) handOver(response);
+  // the response is registered, so that dropped unread (`asResponse()`, an await that never
+  // comes) it unlinks when collected. (`withResponse()` asks once the response is here, so its
+  // response is registered too, needlessly but harmlessly: its read unlinks.)
+  if (unread()) registry?.register(response, unlink);
   ctx.signal = controller.signal;
   return {
     response,
@@ -194,54 +199,64 @@ export async function sendRequest<T>(
         kind === "binary" ||
         (kind === "sse" && !/\bjson\b/i.test(response.headers.get("content-type") ?? ""))
       ) {
-        handOver(response);
+        registry?.register(response, unlink);
         return (kind === "sse" ? req.readStream!(response, controller, ctx) : response) as T;
       }
       try {
         // An "empty" body is read too (to its end, usually at once), so it frees the connection.
         const text = await readBodyText(response, controller, ctx);
-        return (kind === "text" ? text : kind === "empty" ? undefined : parseJson(text)) as T;
+        if (kind === "text") return text as T;
+        // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
+        const trimmed = text.trim();
+        // An "empty" operation's body, or a JSON one with nothing in it.
+        if (kind === "empty" || !trimmed) return undefined as T;
+        // JSON. A 2xx body that is an OpenRouter error object throws the typed error. For an
+        // "sse" operation answered with JSON, a non-error body is a parse error.
+        logger.trace?.(`${operationId} response body`, text);
+        let data: unknown;
+        try {
+          data = JSON.parse(trimmed);
+        } catch (error) {
+          // Redacted before it is cut, so no part of a key straddling the cut can show.
+          const raw = redact(trimmed);
+          throw new ResponseParseError(
+            `${operationId}: response body is not valid JSON: ${raw.slice(0, 200)}`,
+            raw,
+            { cause: error },
+          );
+        }
+        if (isErrorPayload(data)) {
+          throw createAPIError({
+            status: response.status,
+            headers: response.headers,
+            body: data,
+            redact,
+            inBand: true,
+          });
+        }
+        if (kind === "sse") {
+          throw new ResponseParseError(
+            `${operationId}: expected an event stream, got ${response.headers.get("content-type")}.`,
+            redact(trimmed),
+          );
+        }
+        return data as T;
       } finally {
         unlink();
       }
     },
   };
-
-  /**
-   * Parses a JSON body. A 2xx body that is an OpenRouter error object throws the typed error. For
-   * an "sse" operation answered with JSON, a non-error body is a parse error.
-   */
-  function parseJson(text: string): unknown {
-    logger.trace?.(`${operationId} response body`, text);
-    // Leading whitespace is normal: OpenRouter writes newlines as keep-alives before the JSON.
-    const trimmed = text.trim();
-    if (!trimmed) return undefined;
-    let data: unknown;
-    try {
-      data = JSON.parse(trimmed);
-    } catch (error) {
-      throw new ResponseParseError(
-        `${operationId}: response body is not valid JSON: ${redact(trimmed.slice(0, 200))}`,
-        redact(trimmed),
-        { cause: error },
-      );
-    }
-    const { status, headers } = response;
-    if (isErrorPayload(data))
-      throw createAPIError({ status, headers, body: data, redact, inBand: true });
-    if (kind === "sse") {
-      throw new ResponseParseError(
-        `${operationId}: expected an event stream, got ${headers.get("content-type")}.`,
-        redact(trimmed),
-      );
-    }
-    return data;
-  }
 }
 
-// Where FinalizationRegistry exists (every supported runtime), a handed-over response that is
-// dropped unread detaches its request from the long-lived signals when it is collected.
-let registry: FinalizationRegistry<() => void> | undefined;
+// A response read without us (a `binary` result, `asResponse()`, a Stream nobody iterates) is
+// registered here with its request's `unlink`: if that never runs, it does when the response is
+// collected. A response registered twice unlinks twice; the second does nothing. It holds `unlink`,
+// whose scope (see `link`) never references the response. Where FinalizationRegistry is missing,
+// such a request stays linked until its body is read.
+const registry =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<() => void>((unlink) => unlink())
+    : undefined;
 
 /**
  * Links the caller's signal and the client's close signals (its own, then its parents') to the
@@ -252,9 +267,6 @@ let registry: FinalizationRegistry<() => void> | undefined;
  *   aborts from now on: check for an earlier one after renewing.
  * - `unlink()`: detaches the request from those signals, once it has settled. Idempotent. They may
  *   live as long as the process, so anything still registered on them would be retained.
- * - `handOver(response)`: for a response read without us (a `binary` result, `asResponse()`, a
- *   Stream nobody iterates): if `unlink()` never comes, it happens when the response is collected.
- *   A response handed over twice is registered twice; the second `unlink()` does nothing.
  *
  * A separate function on purpose: what the signals (and the registry) hold are these closures,
  * whose scope never references the response.
@@ -266,18 +278,7 @@ function link(signals: ReadonlyArray<AbortSignal | undefined>) {
   const unlink = () => {
     for (const unlinkOne of unlinks) unlinkOne?.();
   };
-  return [
-    controller,
-    () => (controller = new AbortController()),
-    unlink,
-    (response: object) => {
-      if (typeof FinalizationRegistry === "function")
-        (registry ??= new FinalizationRegistry((unlinkAll) => unlinkAll())).register(
-          response,
-          unlink,
-        );
-    },
-  ] as const;
+  return [controller, () => (controller = new AbortController()), unlink] as const;
 }
 
 /** The URL of an operation without parameters. Parameters without a builder are refused, never dropped. */
@@ -293,32 +294,22 @@ function plainURL(req: OperationRequest, baseURL: string): string {
 /**
  * The body as openapi-fetch's `defaultBodySerializer` makes it: FormData as multipart,
  * `x-www-form-urlencoded` when the headers say so, else JSON with `Content-Type: application/json`
- * unless a header sets one. A string is kept as is: every attempt sends it again. FormData goes
- * through one `Request`, once, for its multipart bytes and boundary header, which every attempt
- * then reuses.
+ * unless a header sets one. A string is kept as is: every attempt sends it again. FormData is
+ * encoded once, through a `Response`, for its multipart bytes and boundary header (unless a header
+ * sets a Content-Type), which every attempt then reuses.
  */
-async function serializeBody(
+function serializeBody(
   body: unknown,
-  url: string,
-  method: string,
   headers: Record<string, string>,
-): Promise<string | ArrayBuffer | undefined> {
+): string | Promise<ArrayBuffer> | undefined {
   if (body === undefined) return undefined;
   if (body instanceof FormData) {
-    const request = new Request(url, { method, body, headers });
-    headers["content-type"] = request.headers.get("content-type")!;
-    return request.arrayBuffer();
+    const multipart = new Response(body);
+    headers["content-type"] ??= multipart.headers.get("content-type")!;
+    return multipart.arrayBuffer();
   }
   if (headers["content-type"] === "application/x-www-form-urlencoded")
     return new URLSearchParams(body as Record<string, string>).toString();
   headers["content-type"] ??= "application/json";
   return JSON.stringify(body);
-}
-
-function describe(error: unknown): string {
-  // Node's fetch says only "fetch failed"; the useful part (ECONNRESET, ENOTFOUND) is in `cause`.
-  const cause = (error as Error | undefined)?.cause;
-  const detail =
-    cause instanceof Error ? `: ${(cause as { code?: string }).code ?? cause.message}` : "";
-  return `${(error as Error | undefined)?.message ?? error}${detail}`;
 }

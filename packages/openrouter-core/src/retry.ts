@@ -40,11 +40,9 @@ type HintSource = Exclude<RetryDelaySource, "backoff">;
  * openai-node's `shouldRetry`.)
  */
 export function shouldRetryResponse(status: number, headers?: Headers): boolean {
-  const hint = headers?.get("x-should-retry")?.trim().toLowerCase();
-  return (
-    hint === "true" ||
-    (hint !== "false" && ([408, 409, 429].includes(status) || (status >= 500 && status <= 599)))
-  );
+  // Header values come trimmed (Headers normalises them).
+  const hint = headers?.get("x-should-retry")?.toLowerCase();
+  return hint === "true" || (hint !== "false" && /^(40[89]|429|5\d\d)$/.test(String(status)));
 }
 
 /**
@@ -57,7 +55,8 @@ function serverHint(headers: Headers, now: number): [HintSource, number] | undef
   const seconds = headerNumber(retryAfter);
   const hints: Array<[HintSource, number]> = [
     ["retry-after-ms", headerNumber(headers.get("retry-after-ms"))],
-    ["retry-after", Number.isNaN(seconds) ? Date.parse(retryAfter) - now : seconds * 1000],
+    // Not seconds (`NaN`, or negative and so unusable anyway): an HTTP date, or `NaN` when absent.
+    ["retry-after", seconds >= 0 ? seconds * 1000 : Date.parse(retryAfter) - now],
     ["x-ratelimit-reset", parseResetHeader(headers.get("x-ratelimit-reset"), now) - now],
   ];
   return hints.find(([, delayMs]) => delayMs >= 0 && delayMs < Infinity);

@@ -12,6 +12,7 @@ import {
   OpenRouterClient,
   PathParameterError,
   RateLimitError,
+  ResponseParseError,
   VERSION,
   type OperationRequest,
 } from "../src/index.js";
@@ -119,6 +120,31 @@ describe("API key", () => {
       expect(server.requests).toHaveLength(0);
     },
   );
+
+  it.each([" \n", undefined])(
+    "treats a key function resolving to %j as no key: MissingApiKeyError, before any I/O",
+    async (value) => {
+      vi.stubEnv("OPENROUTER_API_KEY", "");
+      const server = await okServer();
+
+      // `undefined` as an untyped caller's function may resolve
+      const apiKey = async () => value as string;
+      const error = await createClient({ baseURL: server.url, apiKey })
+        .request(getModels)
+        .catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(MissingApiKeyError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
+
+  it("trims the key a function resolves to", async () => {
+    const server = await okServer();
+
+    await createClient({ baseURL: server.url, apiKey: () => "sk-from-file\n" }).request(getModels);
+
+    expect(server.requests[0]).toMatchObject({ headers: { authorization: "Bearer sk-from-file" } });
+  });
 
   it.each(["", "  "])(
     "treats OPENROUTER_BASE_URL=%j as unset: the default base URL",
@@ -327,6 +353,27 @@ describe("responses", () => {
     const raw = await client.request(getModels).asResponse();
     expect(raw.bodyUsed).toBe(false);
     expect(await raw.json()).toEqual({ data: [] });
+  });
+
+  it("redacts a body that is not JSON before cutting its preview, so a key across the cut never shows", async () => {
+    // the key starts 190 characters in: a cut at 200 before redacting would leave "sk-or-v1-t",
+    // too short for the key pattern and no longer the whole configured key
+    const body = `${"x".repeat(190)}${TEST_KEY} trailing`;
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(body);
+    });
+
+    const error = await testClient(server.url)
+      .request(getModels)
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ResponseParseError);
+    const { message, raw } = error as ResponseParseError;
+    expect(message).toBe(
+      `getModels: response body is not valid JSON: ${"x".repeat(190)}[REDACTED]`,
+    );
+    expect(raw).toBe(`${"x".repeat(190)}[REDACTED] trailing`);
   });
 
   it("parses JSON preceded by keep-alive whitespace", async () => {

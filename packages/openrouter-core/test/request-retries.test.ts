@@ -102,6 +102,8 @@ describe("retries", () => {
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ConnectionError);
+    // Node's fetch says "fetch failed"; the message names the cause's code instead
+    expect((error as Error).message).toMatch(/^getModels: connection error \([A-Z_]+\)\.$/);
     expect(server.requests).toHaveLength(2);
   });
 

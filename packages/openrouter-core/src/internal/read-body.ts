@@ -1,5 +1,5 @@
 import { ConnectionError } from "../errors/connection-error.js";
-import { abortAfter } from "./idle-timer.js";
+import { abortAfter } from "./abort-after.js";
 
 /** How a body read reports why the request was torn down. */
 export interface BodyReadContext {
@@ -31,45 +31,41 @@ export function guardReads<T>(
   // The transport's `ctx.signal` is the controller's own: EventTarget ignores the same listener
   // added twice, so it then costs nothing.
   const signals = [signal, ctx.signal];
-  const cancel = () => void reader.cancel().catch(ignore);
-  const watch = (method: "addEventListener" | "removeEventListener") => {
-    for (const s of signals) s?.[method]("abort", cancel);
-  };
-  // Explains a failed or aborted read: caller/client abort first, then our own abort reason (an
-  // idle TimeoutError), then the network.
-  const failure = (error: unknown): Error => {
-    const reason: unknown = signal.reason;
-    return (
-      ctx.abortError() ??
-      (reason instanceof Error
-        ? reason
-        : new ConnectionError("Connection lost while reading the response body.", { cause: error }))
-    );
-  };
+  const cancel = () => reader.cancel().catch(ignore);
+  // On abort the reader is cancelled; `done()` aborts `listening`, which removes those listeners.
+  const listening = new AbortController();
+  for (const s of signals) s?.addEventListener("abort", cancel, { signal: listening.signal });
   // Once aborted, a read fails with the first aborted signal's reason; a cancelled reader reports
   // `done`, which is the abort, not the end of the body.
   const check = () => {
-    const aborted = signals.find((s) => s?.aborted);
-    if (aborted) throw failure(aborted.reason);
+    for (const s of signals) s?.throwIfAborted();
   };
-  watch("addEventListener");
   return {
     async read(): Promise<ReadableStreamReadResult<T>> {
-      check();
       const timer = abortAfter(ctx.idleTimeout, controller, idleMessage);
-      let result: ReadableStreamReadResult<T>;
       try {
-        result = await reader.read();
+        check();
+        const result = await reader.read();
+        check();
+        return result;
       } catch (error) {
-        throw failure(error);
+        // Explains a failed or aborted read: caller/client abort first, then our own abort reason
+        // (an idle TimeoutError), then the network.
+        const reason: unknown = signal.reason;
+        throw (
+          ctx.abortError() ??
+          (reason instanceof Error
+            ? reason
+            : new ConnectionError("Connection lost while reading the response body.", {
+                cause: error,
+              }))
+        );
       } finally {
         clearTimeout(timer);
       }
-      check();
-      return result;
     },
     done() {
-      watch("removeEventListener");
+      listening.abort();
     },
   };
 }
