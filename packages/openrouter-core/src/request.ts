@@ -57,8 +57,10 @@ export async function sendRequest<T>(
     throw new OpenRouterError(`${operationId}: "sse" needs readStream (sseStream).`);
   }
   const source = options.apiKey;
-  // Trimmed: a key read from a file or a secret store often ends with a newline.
-  const apiKey = (typeof source === "function" ? await source() : source)?.trim();
+  const key: unknown = typeof source === "function" ? await source() : source;
+  // Trimmed: a key read from a file or a secret store often ends with a newline. Anything but a
+  // string (a key function resolving to an object, say) is no key either.
+  const apiKey = typeof key === "string" && key.trim();
   if (!apiKey) throw new MissingApiKeyError();
   const redact = createRedactor([apiKey]);
   // Log arguments are computed only when a logger is listening; it redacts whatever it gets.

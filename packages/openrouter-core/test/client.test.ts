@@ -121,13 +121,13 @@ describe("API key", () => {
     },
   );
 
-  it.each([" \n", undefined])(
+  it.each([" \n", undefined, 42, { key: "sk-or-v1-x" }])(
     "treats a key function resolving to %j as no key: MissingApiKeyError, before any I/O",
     async (value) => {
       vi.stubEnv("OPENROUTER_API_KEY", "");
       const server = await okServer();
 
-      // `undefined` as an untyped caller's function may resolve
+      // what an untyped caller's function may resolve to
       const apiKey = async () => value as string;
       const error = await createClient({ baseURL: server.url, apiKey })
         .request(getModels)

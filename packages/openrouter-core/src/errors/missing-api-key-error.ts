@@ -9,7 +9,7 @@ import { OpenRouterError } from "./openrouter-error.js";
 export class MissingApiKeyError extends OpenRouterError {
   static override readonly errorName: string = "MissingApiKeyError";
 
-  constructor(message = "Missing apiKey or OPENROUTER_API_KEY.") {
+  constructor(message = "No API key: pass `apiKey` or set OPENROUTER_API_KEY.") {
     super(message);
   }
 }
