@@ -70,7 +70,7 @@ function serverHint(headers: Headers, now: number): [HintSource, number] | undef
 export function serverRetryDelay(
   headers: Headers,
   now = Date.now(),
-): { delayMs: number; source: HintSource } | undefined {
+): { delayMs: number; source: Exclude<RetryDelaySource, "backoff"> } | undefined {
   const hint = serverHint(headers, now);
   return hint && { delayMs: hint[1], source: hint[0] };
 }
