@@ -71,6 +71,10 @@ export interface RuntimeJson {
   pairedOverhead?: {
     rounds: number;
     batch: number;
+    /** Processes whose figures were combined (median); absent in results from before. */
+    processes?: number;
+    /** Each process's wall overhead over the floor, µs. */
+    runs?: Record<Sdk, number[]>;
     clients: Record<
       Sdk,
       { wallUs: number; cpuUs: number; overFloorWallUs: number; overFloorCpuUs: number }

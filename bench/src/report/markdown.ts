@@ -86,7 +86,7 @@ export function headlineRows(f: Figures): HeadlineRow[] {
   if (paired) {
     const c = paired.clients;
     rows.push({
-      metric: `Per-request overhead over the floor, wall µs, all clients in one process (median of ${paired.rounds} interleaved rounds × ${paired.batch} sequential chat calls)`,
+      metric: `Per-request overhead over the floor, wall µs, all clients in one process (${paired.processes ? `median of ${paired.processes} processes, each ` : ""}median of ${paired.rounds} interleaved rounds × ${paired.batch} sequential chat calls)`,
       cells: {
         orkit: signed(c.orkit.overFloorWallUs),
         floor: `0 (${num(c.floor.wallUs, 1)} per request)`,
@@ -296,7 +296,12 @@ function pairedSection(runtime: Results["runtime"]): string {
     `\n\n### All clients in one process\n\n${paired.rounds} rounds; in each, ${paired.batch} sequential chat calls per ` +
     "client, back to back (order rotated), so every client and the floor share the machine's state of the moment. " +
     "Figures are medians over rounds; the overhead is the median of the per-round differences to the floor. Far " +
-    "less sensitive to drift between processes than the table above.\n\n" +
+    "less sensitive to drift between processes than the table above." +
+    (paired.runs && paired.processes
+      ? ` Run in ${paired.processes} processes, each figure the median over them; orkit's overhead per process: ` +
+        `${paired.runs.orkit.map((us) => signed(us)).join(", ")} µs.`
+      : "") +
+    "\n\n" +
     table(["client", "µs/call", "over floor", "CPU µs/call", "CPU over floor"], rows)
   );
 }
