@@ -3,7 +3,7 @@ import { ConnectionError } from "./errors/connection-error.js";
 import { createAPIError, isErrorPayload, parseErrorText } from "./errors/create-api-error.js";
 import { MissingApiKeyError } from "./errors/missing-api-key-error.js";
 import { OpenRouterError } from "./errors/openrouter-error.js";
-import { ResponseParseError } from "./errors/response-parse-error.js";
+import { parseJsonText, ResponseParseError } from "./errors/response-parse-error.js";
 import { ClientClosedError, UserAbortError } from "./errors/user-abort-error.js";
 import { linkAbort } from "./internal/any-signal.js";
 import { buildHeaders } from "./internal/build-headers.js";
@@ -215,18 +215,7 @@ export async function sendRequest<T>(
         // JSON. A 2xx body that is an OpenRouter error object throws the typed error. For an
         // "sse" operation answered with JSON, a non-error body is a parse error.
         logger.trace?.(`${operationId} response body`, text);
-        let data: unknown;
-        try {
-          data = JSON.parse(trimmed);
-        } catch (error) {
-          // Redacted before it is cut, so no part of a key straddling the cut can show.
-          const raw = redact(trimmed);
-          throw new ResponseParseError(
-            `${operationId}: response body is not valid JSON: ${raw.slice(0, 200)}`,
-            raw,
-            { cause: error },
-          );
-        }
+        const data = parseJsonText(trimmed, `${operationId}: response body`, redact);
         if (isErrorPayload(data)) {
           throw createAPIError({
             status: response.status,

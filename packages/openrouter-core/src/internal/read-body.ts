@@ -25,9 +25,10 @@ export function guardReads<T>(
   reader: ReadableStreamDefaultReader<T>,
   controller: AbortController,
   ctx: BodyReadContext,
-  idleMessage: string,
 ) {
   const { signal } = controller;
+  // One message for every body, JSON or stream: the wait is the same.
+  const idleMessage = `No response data received for ${ctx.idleTimeout}ms.`;
   // The transport's `ctx.signal` is the controller's own: EventTarget ignores the same listener
   // added twice, so it then costs nothing.
   const signals = [signal, ctx.signal];
@@ -84,12 +85,7 @@ export async function readBodyText(
 ): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return "";
-  const reads = guardReads(
-    reader,
-    controller,
-    ctx,
-    `No response data received for ${ctx.idleTimeout}ms.`,
-  );
+  const reads = guardReads(reader, controller, ctx);
   // `stream: true` keeps a UTF-8 sequence split across chunks for the next one.
   const decoder = new TextDecoder();
   let text = "";

@@ -1,6 +1,6 @@
 import { createAPIError, isStreamErrorEvent } from "../errors/create-api-error.js";
 import { OpenRouterError } from "../errors/openrouter-error.js";
-import { ResponseParseError } from "../errors/response-parse-error.js";
+import { parseJsonText } from "../errors/response-parse-error.js";
 import { guardReads, ignore } from "../internal/read-body.js";
 import type { Redactor } from "../internal/redact.js";
 import { createParser } from "./parse.js";
@@ -135,9 +135,7 @@ async function* readEvents(
   // The idle timer runs only while a read waits for bytes, so any received chunk (keep-alive
   // comments included) restarts the countdown.
   const reader = response.body?.getReader();
-  const reads =
-    reader &&
-    guardReads(reader, controller, ctx, `No response data received for ${ctx.idleTimeout}ms.`);
+  const reads = reader && guardReads(reader, controller, ctx);
   // `stream: true` keeps an incomplete UTF-8 sequence at a chunk's end for the next chunk, so a
   // multibyte character split across network reads decodes intact. The decoder drops a BOM.
   const decoder = new TextDecoder();
@@ -157,19 +155,7 @@ async function* readEvents(
           done = true;
           break;
         }
-        let data: unknown;
-        try {
-          data = JSON.parse(text);
-        } catch (error) {
-          const raw = ctx.redact(text);
-          throw new ResponseParseError(
-            `Stream event is not valid JSON: ${raw.slice(0, 200)}`,
-            raw,
-            {
-              cause: error,
-            },
-          );
-        }
+        const data = parseJsonText(text, "Stream event", ctx.redact);
         if (isStreamErrorEvent(data)) {
           throw createAPIError({
             status: response.status,
