@@ -7,7 +7,8 @@
  *
  * 1. Request overhead: per client process, 200 warm-up chat calls, then 2000 sequential, 2000 at
  *    concurrency 32, and 200 `models.list` calls (300-model body). Wall/N, overhead over the
- *    floor, client CPU (process.cpuUsage) per request. Best of BENCH_ROUNDS rounds per figure.
+ *    floor, client CPU (process.cpuUsage) per request. Best of BENCH_ROUNDS rounds per figure; the
+ *    overhead is the median over rounds of the difference to the floor's process in the same round.
  * 1b. Library only: 10,000 chat calls through each SDK's custom-fetch hook answered in-process
  *    (no sockets): the library's own cost per call, and heap retained per call (leak check).
  * 2. Streaming: one response of 20,000 chat chunks (`: OPENROUTER PROCESSING` every 50 events,
@@ -157,6 +158,10 @@ interface OverheadRun {
   models: Phase;
 }
 type PhaseName = "seq" | "conc" | "models";
+interface PerRequest {
+  us: number;
+  cpuUs: number;
+}
 const PHASES: Array<{ key: PhaseName; title: string }> = [
   { key: "seq", title: "Chat, 2000 sequential calls" },
   { key: "conc", title: "Chat, 2000 calls at concurrency 32" },
@@ -180,16 +185,35 @@ async function requestOverhead(port: number) {
     }
   }
   // Best (lowest wall) round per SDK and phase; CPU from that same round.
-  const best = {} as Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>;
+  const best = {} as Record<Sdk, Record<PhaseName, PerRequest>>;
+  // The overhead: per round, each client's figure minus the floor's of the same round, then the
+  // median over rounds. Processes of one round run within seconds of each other; best-of figures
+  // can come from rounds minutes apart, and this VM drifts by more than the overhead between them.
+  const overFloor = {} as Record<Sdk, Record<PhaseName, PerRequest>>;
+  const roundsOverFloor = {} as Record<Sdk, Record<PhaseName, PerRequest[]>>;
+  const perRequest = (p: Phase): PerRequest => ({ us: p.wallUs / p.n, cpuUs: p.cpuUs / p.n });
+  const byRound = (sdk: Sdk) => runs.filter((r) => r.sdk === sdk);
   for (const sdk of SDKS) {
-    best[sdk] = {} as Record<PhaseName, { us: number; cpuUs: number }>;
+    best[sdk] = {} as Record<PhaseName, PerRequest>;
+    overFloor[sdk] = {} as Record<PhaseName, PerRequest>;
+    roundsOverFloor[sdk] = {} as Record<PhaseName, PerRequest[]>;
     for (const { key } of PHASES) {
-      const phases = runs.filter((r) => r.sdk === sdk).map((r) => r[key]);
+      const phases = byRound(sdk).map((r) => r[key]);
       const top = phases.reduce((a, b) => (b.wallUs < a.wallUs ? b : a));
-      best[sdk][key] = { us: top.wallUs / top.n, cpuUs: top.cpuUs / top.n };
+      best[sdk][key] = perRequest(top);
+      const diffs = phases.map((p, round) => {
+        const own = perRequest(p);
+        const floor = perRequest(byRound("floor")[round]![key]);
+        return { us: own.us - floor.us, cpuUs: own.cpuUs - floor.cpuUs };
+      });
+      overFloor[sdk][key] = {
+        us: median(diffs.map((d) => d.us)),
+        cpuUs: median(diffs.map((d) => d.cpuUs)),
+      };
+      roundsOverFloor[sdk][key] = diffs;
     }
   }
-  return { runs, best };
+  return { runs, best, overFloor, roundsOverFloor };
 }
 
 // ------------------------------------------------------- 1a. paired: every client in one process
@@ -262,9 +286,13 @@ function pairedTable(run: PairedRun): string {
   );
 }
 
-function overheadTables(
-  best: Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>,
-): string {
+function overheadTables({
+  best,
+  overFloor,
+}: {
+  best: Record<Sdk, Record<PhaseName, PerRequest>>;
+  overFloor: Record<Sdk, Record<PhaseName, PerRequest>>;
+}): string {
   const out: string[] = [];
   for (const { key, title } of PHASES) {
     const floor = best.floor[key];
@@ -273,9 +301,9 @@ function overheadTables(
       return [
         LABEL[sdk],
         f1(b.us),
-        sdk === "floor" ? "–" : f1(b.us - floor.us),
+        sdk === "floor" ? "–" : f1(overFloor[sdk][key].us),
         f1(b.cpuUs),
-        sdk === "floor" ? "–" : f1(b.cpuUs - floor.cpuUs),
+        sdk === "floor" ? "–" : f1(overFloor[sdk][key].cpuUs),
         ratio(b.us, floor.us),
         ...ANCHORS.map((a) => ratio(b.us, best[a][key].us)),
         ...ANCHORS.map((a) => ratio(b.cpuUs, best[a][key].cpuUs)),
@@ -819,12 +847,13 @@ async function main(): Promise<void> {
         .map(([n, v]) => `${n} ${v}`)
         .join(", ") +
       ".",
-    `Best of ${ROUNDS} round(s) per figure; each client in a fresh process; server in its own process on 127.0.0.1. ` +
+    `Best of ${ROUNDS} round(s) per figure; "over floor" is the median over rounds of the difference to the floor's process of the same round; ` +
+      "each client in a fresh process; server in its own process on 127.0.0.1. " +
       "Ratios are cost ratios (>1× = slower, bigger or more CPU than the reference).",
   ].join("\n");
   const sections = [
     header,
-    `## 1. Request overhead (chat body ${info.chatBytes} B, models body ${f0(info.modelsBytes / 1024)} KiB)\n\n${overheadTables(overhead.best)}`,
+    `## 1. Request overhead (chat body ${info.chatBytes} B, models body ${f0(info.modelsBytes / 1024)} KiB)\n\n${overheadTables(overhead)}`,
     `## 1a. Paired: every client in one process, ${paired.rounds} rounds × ${paired.batch} sequential chat calls each, interleaved\n\n` +
       "Each round runs every client's batch back to back (order rotated), so the floor and a client share the machine's state of " +
       "the moment; the overhead is the median over rounds of the per-call difference to the floor's batch of the same round. " +
@@ -865,6 +894,8 @@ async function main(): Promise<void> {
         server: info,
         requestOverhead: {
           bestPerRequestUs: overhead.best,
+          medianOverFloorUs: overhead.overFloor,
+          roundsOverFloorUs: overhead.roundsOverFloor,
           runs: overhead.runs,
         },
         pairedOverhead: paired,

@@ -82,6 +82,16 @@ export function panels(f: Figures): Panel[] {
       ),
     ],
   });
+  const paired = f.pairedOverhead;
+  const pairedGroup = (p: NonNullable<typeof paired>): Group => ({
+    label: "one process, sequential",
+    bars: [
+      b(LABEL.floor, "floor", 0, `0 (base ${num(p.clients.floor.wallUs)} µs/req)`),
+      ...(["orkit", "openai", "ors"] as const).map((s) =>
+        b(LABEL[s], s, p.clients[s].overFloorWallUs, `${num(p.clients[s].overFloorWallUs, 1)} µs`),
+      ),
+    ],
+  });
   const tc = f.typecheckMs;
   const tcText = (c: keyof typeof tc) => {
     const v = tc[c];
@@ -193,16 +203,25 @@ export function panels(f: Figures): Panel[] {
     },
     {
       title: "Request overhead",
-      subtitle: "client CPU µs per chat request over the floor · lower is better",
+      subtitle: paired
+        ? "µs per chat request over the floor: wall in one process, client CPU per process · lower is better"
+        : "client CPU µs per chat request over the floor · lower is better",
       scale: "linear",
-      groups: [overheadGroup("seq", "2000 sequential"), overheadGroup("conc", "concurrency 32")],
+      groups: [
+        ...(paired ? [pairedGroup(paired)] : []),
+        overheadGroup("seq", paired ? "per process, 2000 sequential" : "2000 sequential"),
+        overheadGroup("conc", paired ? "per process, concurrency 32" : "concurrency 32"),
+      ],
+      // Judged on the one-process figure where there is one (see markdown.ts), else per process.
       goals: [
-        {
-          ...goalOf(GOALS.overheadCpuUs, f.overhead.seq.orkit.overFloorCpuUs),
-          met:
-            meets(GOALS.overheadCpuUs, f.overhead.seq.orkit.overFloorCpuUs) &&
-            meets(GOALS.overheadCpuUs, f.overhead.conc.orkit.overFloorCpuUs),
-        },
+        paired
+          ? goalOf(GOALS.overheadUs, paired.clients.orkit.overFloorWallUs)
+          : {
+              ...goalOf(GOALS.overheadUs, f.overhead.seq.orkit.overFloorCpuUs),
+              met:
+                meets(GOALS.overheadUs, f.overhead.seq.orkit.overFloorCpuUs) &&
+                meets(GOALS.overheadUs, f.overhead.conc.orkit.overFloorCpuUs),
+            },
       ],
     },
   ];

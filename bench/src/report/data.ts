@@ -66,6 +66,13 @@ export interface RuntimeJson {
   server: { chatBytes: number; modelsBytes: number; streamBytes: number; streamWrites: number };
   requestOverhead: {
     bestPerRequestUs: Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>;
+    /**
+     * Per SDK and phase, the median over rounds of (this SDK − the floor) in the same round
+     * (absent in results from before it existed: then best minus best).
+     */
+    medianOverFloorUs?: Record<Sdk, Record<PhaseName, { us: number; cpuUs: number }>>;
+    /** The per-round differences that median is taken over, in round order (absent in older results). */
+    roundsOverFloorUs?: Record<Sdk, Record<PhaseName, Array<{ us: number; cpuUs: number }>>>;
   };
   /** Every client in one process, interleaved batches (absent in results from before it existed). */
   pairedOverhead?: {

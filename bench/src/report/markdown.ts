@@ -16,9 +16,11 @@ import {
   GOALS,
   TYPECHECK_SKIP_LIB_CHECK,
   meets,
+  overFloorUs,
   typecheckRatio,
   type Figures,
   type Goal,
+  type OverheadFigure,
 } from "./figures.js";
 import { day, kib, num, ratio, signed, table } from "./format.js";
 
@@ -65,36 +67,49 @@ export function headlineRows(f: Figures): HeadlineRow[] {
     goal: GOALS.coldImportUmbrellaMs.text,
     met: met(GOALS.coldImportUmbrellaMs, c.umbrella),
   });
-  for (const [phase, what] of [
-    ["seq", "2000 sequential chat calls"],
-    ["conc", "2000 chat calls at concurrency 32"],
-  ] as const) {
-    const o = f.overhead[phase];
-    rows.push({
-      metric: `Per-request overhead over the floor, client CPU µs (${what})`,
-      cells: {
-        orkit: signed(o.orkit.overFloorCpuUs),
-        floor: `0 (${num(o.floor.cpuUs, 1)} per request)`,
-        openai: signed(o.openai.overFloorCpuUs),
-        ors: signed(o.ors.overFloorCpuUs),
-      },
-      goal: GOALS.overheadCpuUs.text,
-      met: met(GOALS.overheadCpuUs, o.orkit.overFloorCpuUs),
-    });
-  }
+  // The goal on sequential calls is judged on the one-process (paired) figure: it compares each
+  // client with the floor batch by batch in the same process. Separate processes are shown for
+  // context, with the spread of their rounds: this VM's drift between processes exceeds the goal.
   const paired = f.pairedOverhead;
   if (paired) {
     const c = paired.clients;
     rows.push({
-      metric: `Per-request overhead over the floor, wall µs, all clients in one process (${paired.processes ? `median of ${paired.processes} processes, each ` : ""}median of ${paired.rounds} interleaved rounds × ${paired.batch} sequential chat calls)`,
+      metric: `Per-request overhead over the floor, wall µs, sequential chat calls, all clients in one process (${paired.processes ? `median of ${paired.processes} processes, each ` : ""}median of ${paired.rounds} interleaved rounds × ${paired.batch} calls)`,
       cells: {
         orkit: signed(c.orkit.overFloorWallUs),
         floor: `0 (${num(c.floor.wallUs, 1)} per request)`,
         openai: signed(c.openai.overFloorWallUs),
         ors: signed(c.ors.overFloorWallUs),
       },
-      goal: GOALS.overheadCpuUs.text,
-      met: met(GOALS.overheadCpuUs, c.orkit.overFloorWallUs),
+      goal: GOALS.overheadUs.text,
+      met: met(GOALS.overheadUs, c.orkit.overFloorWallUs),
+    });
+  }
+  for (const [phase, what] of [
+    ["seq", "2000 sequential chat calls"],
+    ["conc", "2000 chat calls at concurrency 32"],
+  ] as const) {
+    const o = f.overhead[phase];
+    const cell = ({ overFloorCpuUs, overFloorCpuRange: range }: OverheadFigure) =>
+      signed(overFloorCpuUs) + (range ? ` (rounds ${signed(range[0])} … ${signed(range[1])})` : "");
+    const ranged = o.orkit.overFloorCpuRange !== undefined;
+    rows.push({
+      metric:
+        `Per-request overhead over the floor, client CPU µs, one process per client (${what}` +
+        (ranged ? "; median of same-round differences, their range in brackets)" : ")"),
+      cells: {
+        orkit: cell(o.orkit),
+        floor: `0 (${num(o.floor.cpuUs, 1)} per request)`,
+        openai: cell(o.openai),
+        ors: cell(o.ors),
+      },
+      // Older results (no paired row) still judge the goal here.
+      ...(paired && ranged
+        ? { goal: `context (goal ${GOALS.overheadUs.text}: row above)`, met: "–" }
+        : {
+            goal: GOALS.overheadUs.text,
+            met: met(GOALS.overheadUs, o.orkit.overFloorCpuUs),
+          }),
     });
   }
   rows.push({
@@ -308,6 +323,7 @@ function pairedSection(runtime: Results["runtime"]): string {
 
 function overheadSection({ runtime }: Results): string {
   const best = runtime.requestOverhead.bestPerRequestUs;
+  const overFloor = overFloorUs(runtime);
   const titles: Record<PhaseName, string> = {
     seq: "chat, 2000 sequential",
     conc: "chat, 2000 at concurrency 32",
@@ -323,9 +339,9 @@ function overheadSection({ runtime }: Results): string {
         titles[phase],
         LABEL[sdk],
         num(b.us, 1),
-        isFloor ? "–" : signed(b.us - fl.us),
+        isFloor ? "–" : signed(overFloor[sdk][phase].us),
         num(b.cpuUs, 1),
-        isFloor ? "–" : signed(b.cpuUs - fl.cpuUs),
+        isFloor ? "–" : signed(overFloor[sdk][phase].cpuUs),
         ratio(b.us, fl.us),
         ...ANCHORS.map((a) => ratio(b.us, best[a][phase].us)),
         ratio(b.cpuUs, fl.cpuUs),
@@ -347,9 +363,14 @@ function overheadSection({ runtime }: Results): string {
   ]);
   return (
     `## Request overhead\n\nOne loopback \`node:http\` server in its own process; each client in a fresh process; ` +
-    `best (lowest wall) of ${runtime.rounds} round(s) per figure, CPU from that same round. ` +
+    `best (lowest wall) of ${runtime.rounds} round(s) per figure, CPU from that same round` +
+    (runtime.requestOverhead.medianOverFloorUs
+      ? '; each "over floor" is the median over rounds of the difference to the floor\'s process of the same round ' +
+        "(processes of one round run seconds apart; best-of figures may be minutes apart). "
+      : ". ") +
     `Chat body ${num(runtime.server.chatBytes)} B, models body ${num(kib(runtime.server.modelsBytes))} KiB. ` +
-    `Goal: client CPU over the floor ${GOALS.overheadCpuUs.text} per request.\n\n` +
+    `Goal: ${GOALS.overheadUs.text} per sequential request over the floor, judged on the one-process figure below ` +
+    "(these separate-process figures move with the machine's drift between processes by more than that).\n\n" +
     table(
       [
         "calls",
