@@ -2,6 +2,7 @@
  * @orkit/openrouter-core: the hand-written runtime behind the generated OpenRouter SDK packages.
  * Generated operation functions call `client.request(...)`; everything here is public API.
  */
+export { anySignal, type LinkedSignal } from "./any-signal.js";
 export { APIPromise, type RawResult, type WithResponse } from "./api-promise.js";
 export { createClient, OpenRouterClient } from "./client.js";
 export * from "./errors/index.js";
@@ -28,6 +29,7 @@ export {
   type RetryDelaySource,
   type RetryOptions,
 } from "./retry.js";
+export { raceAbort, sleep } from "./sleep.js";
 export { sseStream, Stream, type StreamContext } from "./sse/events.js";
 export {
   createParser,

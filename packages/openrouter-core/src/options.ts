@@ -1,6 +1,6 @@
 import type { HeadersInput } from "./internal/build-headers.js";
 import { readEnv } from "./internal/env.js";
-import { sleep as defaultSleep } from "./internal/sleep.js";
+import { sleep as defaultSleep } from "./sleep.js";
 import { resolveLogger, type Logger } from "./logger.js";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry.js";
 

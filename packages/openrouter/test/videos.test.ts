@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import {
   createClient,
@@ -214,5 +215,34 @@ describe("generateVideo", () => {
       },
     });
     expect(requests.slice(1).map((r) => r.path)).toEqual([`/videos/${JOB}`, `/videos/${JOB}`]);
+  });
+
+  it("leaves no listener on long-lived signals once done, however it ends", async () => {
+    // An app-wide shutdown signal outlives every wait: anything left on it is retained for good.
+    const shutdown = new AbortController();
+    const perCall = new AbortController();
+    const listeners = () =>
+      getEventListeners(shutdown.signal, "abort").length +
+      getEventListeners(perCall.signal, "abort").length;
+    const { baseURL } = await serve([job("in_progress"), job("completed")]);
+    const client = new OpenRouter({ apiKey: "sk-or-test", baseURL, maxRetries: 0 });
+    const { sleep } = recordingSleep();
+    const signals = { signal: shutdown.signal, requestOptions: { signal: perCall.signal } };
+
+    await generateVideo(
+      client,
+      { model: "google/veo-3.1", prompt: "A fox" },
+      { sleep, ...signals },
+    );
+    expect(listeners()).toBe(0);
+    await waitForVideo(client, JOB, { sleep, ...signals });
+    expect(listeners()).toBe(0);
+
+    const failing = await serve([job("failed")]);
+    const other = new OpenRouter({ apiKey: "sk-or-test", baseURL: failing.baseURL, maxRetries: 0 });
+    await expect(waitForVideo(other, JOB, { sleep, ...signals })).rejects.toThrow(
+      VideoGenerationError,
+    );
+    expect(listeners()).toBe(0);
   });
 });

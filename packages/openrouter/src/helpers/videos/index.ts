@@ -1,6 +1,9 @@
 import {
+  anySignal,
   isUserAbortError,
   OpenRouterError,
+  raceAbort,
+  sleep as defaultSleep,
   UserAbortError,
   type Client,
   type RequestOptions,
@@ -187,20 +190,24 @@ async function pollVideo(
     );
   }
 
+  // Linked through core's anySignal, whose dispose() (in `finally`) takes our listeners off the
+  // caller's signals: they may outlive this wait (an app-wide shutdown signal).
   const user = anySignal([options.signal, options.requestOptions?.signal]);
   const deadline = new AbortController();
   const timer = Number.isFinite(timeoutMs)
     ? setTimeout(() => deadline.abort(new Error("timeout")), timeoutMs)
     : undefined;
-  const signal = anySignal([user, deadline.signal])!;
+  const { signal, dispose } = anySignal([user.signal, deadline.signal]);
   const requestOptions: RequestOptions = { ...options.requestOptions, signal };
   let lastJob: VideoJob | undefined;
 
   const stopped = (error?: unknown): unknown => {
-    if (user?.aborted) {
+    if (user.signal.aborted) {
       return isUserAbortError(error)
         ? error
-        : new UserAbortError("Waiting for the video was aborted.", { cause: user.reason });
+        : new UserAbortError("Waiting for the video was aborted.", {
+            cause: user.signal.reason,
+          });
     }
     if (deadline.signal.aborted) return new VideoGenerationTimeoutError(jobId, timeoutMs, lastJob);
     return error;
@@ -237,6 +244,8 @@ async function pollVideo(
     }
   } finally {
     if (timer !== undefined) clearTimeout(timer);
+    dispose();
+    user.dispose();
   }
 }
 
@@ -261,13 +270,14 @@ export async function generateVideo(
   params: VideosGenerateParams,
   waitOptions: WaitForVideoOptions = {},
 ): Promise<VideoJob> {
-  const requestOptions: RequestOptions | undefined =
+  const linked =
     waitOptions.signal || waitOptions.requestOptions
-      ? {
-          ...waitOptions.requestOptions,
-          signal: anySignal([waitOptions.signal, waitOptions.requestOptions?.signal]),
-        }
+      ? anySignal([waitOptions.signal, waitOptions.requestOptions?.signal])
       : undefined;
+  const requestOptions: RequestOptions | undefined = linked && {
+    ...waitOptions.requestOptions,
+    signal: linked.signal,
+  };
   let created: VideoJob;
   try {
     created = await videosGenerate(client, params, requestOptions);
@@ -278,61 +288,11 @@ export async function generateVideo(
       });
     }
     throw error;
+  } finally {
+    linked?.dispose();
   }
   await waitOptions.onProgress?.(created, 0);
   if (created.status === "completed") return created;
   if (isVideoJobDone(created)) throw new VideoGenerationError(created);
   return pollVideo(client, created.id, waitOptions, true);
-}
-
-/** Aborts when any of the signals does; `undefined` when none is given. */
-function anySignal(signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  if (present.length <= 1) return present[0];
-  const controller = new AbortController();
-  for (const s of present) {
-    if (s.aborted) {
-      controller.abort(s.reason);
-      break;
-    }
-    s.addEventListener("abort", () => controller.abort(s.reason), {
-      once: true,
-      signal: controller.signal,
-    });
-  }
-  return controller.signal;
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-/** Rejects as soon as `signal` aborts, even if `promise` (an injected sleep) ignores it. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as unknown);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as unknown);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

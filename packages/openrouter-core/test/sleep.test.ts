@@ -1,5 +1,6 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { raceAbort } from "../../src/internal/sleep.js";
+import { raceAbort, sleep } from "../src/index.js";
 
 describe("raceAbort", () => {
   const unhandled: unknown[] = [];
@@ -34,5 +35,25 @@ describe("raceAbort", () => {
     const raced = raceAbort(pending, controller.signal);
     controller.abort(new Error("stop"));
     await expect(raced).rejects.toThrow("stop");
+  });
+});
+
+describe("sleep", () => {
+  it("resolves after the delay and leaves no listener on the signal", async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    await sleep(30, controller.signal);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("rejects with the abort reason as soon as the signal aborts", async () => {
+    const controller = new AbortController();
+    const started = performance.now();
+    const slept = sleep(60_000, controller.signal);
+    setTimeout(() => controller.abort(new Error("shutting down")), 10);
+    await expect(slept).rejects.toThrow("shutting down");
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { anySignal, linkAbort } from "../../src/internal/any-signal.js";
+import { anySignal, linkAbort } from "../src/any-signal.js";
 
 const listeners = (signal: AbortSignal) => getEventListeners(signal, "abort").length;
 
