@@ -14,6 +14,11 @@ export interface StreamContext {
   /** The caller's or client's cancellation, if any. */
   abortError(): Error | undefined;
   redact: Redactor;
+  /**
+   * Called once when the stream is over (ended, failed or left early). The transport detaches the
+   * request from the caller's and client's signals here.
+   */
+  settle?: (() => void) | undefined;
 }
 
 /**
@@ -175,6 +180,6 @@ async function* readEvents(
     reads?.done();
     reader?.cancel().catch(ignore);
     // The request is over (ended, failed or left): detach it from the caller's and client's signals.
-    (ctx as StreamContext & { settle?: () => void }).settle?.();
+    ctx.settle?.();
   }
 }
