@@ -204,7 +204,7 @@ export function panels(f: Figures): Panel[] {
     {
       title: "Request overhead",
       subtitle: paired
-        ? "µs per chat request over the floor: wall in one process, client CPU per process · lower is better"
+        ? "µs/request over the floor: wall, or CPU per process · lower is better"
         : "client CPU µs per chat request over the floor · lower is better",
       scale: "linear",
       groups: [
