@@ -3,7 +3,7 @@
  * highlighted, values labelled, the product's goal drawn as a dashed line (green when met, red
  * when missed). Hand-written SVG; every coordinate is rounded so the output is byte-stable.
  */
-import { LABEL, type Results } from "./data.js";
+import { LABEL, type Results, type Sdk } from "./data.js";
 import { GOALS, meets, typecheckRatio, type Figures } from "./figures.js";
 import { compact, num } from "./format.js";
 import { datesLine } from "./markdown.js";
@@ -68,30 +68,25 @@ export function panels(f: Figures): Panel[] {
   const cold = f.coldImportMs;
   const coreChatMet = meets(GOALS.coldImportCoreChatMs, cold.coreChat);
   const umbrellaMet = meets(GOALS.coldImportUmbrellaMs, cold.umbrella);
-  const overheadGroup = (phase: "seq" | "conc", label: string): Group => ({
+  // One group of overhead bars: the floor's base per request, then each client's excess over it.
+  const overheadBars = (label: string, baseUs: number, overUs: (s: Sdk) => number): Group => ({
     label,
     bars: [
-      b(LABEL.floor, "floor", 0, `0 (base ${num(f.overhead[phase].floor.cpuUs)} µs/req)`),
+      b(LABEL.floor, "floor", 0, `0 (base ${num(baseUs)} µs/req)`),
       ...(["orkit", "openai", "ors"] as const).map((s) =>
-        b(
-          LABEL[s],
-          s,
-          f.overhead[phase][s].overFloorCpuUs,
-          `${num(f.overhead[phase][s].overFloorCpuUs, 1)} µs`,
-        ),
+        b(LABEL[s], s, overUs(s), `${num(overUs(s), 1)} µs`),
       ),
     ],
   });
+  const overheadGroup = (phase: "seq" | "conc", label: string): Group =>
+    overheadBars(label, f.overhead[phase].floor.cpuUs, (s) => f.overhead[phase][s].overFloorCpuUs);
   const paired = f.pairedOverhead;
-  const pairedGroup = (p: NonNullable<typeof paired>): Group => ({
-    label: "one process, sequential",
-    bars: [
-      b(LABEL.floor, "floor", 0, `0 (base ${num(p.clients.floor.wallUs)} µs/req)`),
-      ...(["orkit", "openai", "ors"] as const).map((s) =>
-        b(LABEL[s], s, p.clients[s].overFloorWallUs, `${num(p.clients[s].overFloorWallUs, 1)} µs`),
-      ),
-    ],
-  });
+  const pairedGroup = (p: NonNullable<typeof paired>): Group =>
+    overheadBars(
+      "one process, sequential",
+      p.clients.floor.wallUs,
+      (s) => p.clients[s].overFloorWallUs,
+    );
   const tc = f.typecheckMs;
   const tcText = (c: keyof typeof tc) => {
     const v = tc[c];
