@@ -19,7 +19,9 @@ export const ignore = () => {};
  * ended by an abort (a custom `fetch` may ignore aborts once headers arrived), and failures mapped
  * to this package's errors. `controller` is the attempt's: aborting it tears down the body, and so
  * does `ctx.signal`. On abort the reader is cancelled, which ends a pending read at once.
- * Call `done()` when the reads are over: it removes the abort listeners. Idempotent.
+ * Call `done()` when the reads are over: it removes the abort listeners and cancels the reader,
+ * which frees the connection after a failed or abandoned read (a no-op once the body was read to
+ * its end). Idempotent.
  */
 export function guardReads<T>(
   reader: ReadableStreamDefaultReader<T>,
@@ -70,6 +72,7 @@ export function guardReads<T>(
     },
     done() {
       watch("removeEventListener");
+      cancel();
     },
   };
 }
@@ -95,8 +98,6 @@ export async function readBodyText(
     }
   } finally {
     reads.done();
-    // Frees the connection after a failed read; a no-op once the body was read to its end.
-    reader.cancel().catch(ignore);
   }
   return text + decoder.decode();
 }

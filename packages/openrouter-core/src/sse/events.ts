@@ -1,7 +1,7 @@
 import { createAPIError, isStreamErrorEvent } from "../errors/create-api-error.js";
 import { OpenRouterError } from "../errors/openrouter-error.js";
 import { parseJsonText } from "../errors/response-parse-error.js";
-import { guardReads, ignore } from "../internal/read-body.js";
+import { guardReads } from "../internal/read-body.js";
 import type { Redactor } from "../internal/redact.js";
 import { createParser } from "./parse.js";
 
@@ -177,8 +177,8 @@ async function* readEvents(
     // Left before the end (break, error, in-band error): close the connection so the server stops
     // generating (and billing) tokens nobody will read.
     if (!done) controller.abort();
+    // Removes the abort listeners and cancels the reader (a no-op after the body's end).
     reads?.done();
-    reader?.cancel().catch(ignore);
     // The request is over (ended, failed or left): detach it from the caller's and client's signals.
     ctx.settle?.();
   }
