@@ -193,6 +193,7 @@ async function requestOverhead(port: number) {
   const roundsOverFloor = {} as Record<Sdk, Record<PhaseName, PerRequest[]>>;
   const perRequest = (p: Phase): PerRequest => ({ us: p.wallUs / p.n, cpuUs: p.cpuUs / p.n });
   const byRound = (sdk: Sdk) => runs.filter((r) => r.sdk === sdk);
+  const floorRuns = byRound("floor");
   for (const sdk of SDKS) {
     best[sdk] = {} as Record<PhaseName, PerRequest>;
     overFloor[sdk] = {} as Record<PhaseName, PerRequest>;
@@ -203,7 +204,7 @@ async function requestOverhead(port: number) {
       best[sdk][key] = perRequest(top);
       const diffs = phases.map((p, round) => {
         const own = perRequest(p);
-        const floor = perRequest(byRound("floor")[round]![key]);
+        const floor = perRequest(floorRuns[round]![key]);
         return { us: own.us - floor.us, cpuUs: own.cpuUs - floor.cpuUs };
       });
       overFloor[sdk][key] = {
